@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchCxStaff } from '../../test/dispatch.fixture.js';
+import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
+
+// The test clock stands at 2026-11-23 10:00 in China (a Monday).
+describe.each(testDatabases())('check-in and attendance on %s', (kind) => {
+  let t: TestApp;
+  let staff: string;
+  let recipient: string;
+  let ids: Awaited<ReturnType<typeof dispatchCxStaff>>;
+  const checkIn = (body: object) => t.request('POST', '/api/check-ins', { cookie: staff, body: { kind: 'in', ...body } });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    ids = await dispatchCxStaff(t, { start: '2026-11-02', end: '2026-12-31' });
+    staff = await t.login('cx-staff');
+    recipient = await t.login('cx-recipient');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('queues an offline check-in: it keeps the tap time, is marked as sent late, and starts the assignment', async () => {
+    const res = await checkIn({ clientId: 'phone-0001-queued', at: '2026-11-20T08:05:00+08:00', lat: 25.5301, lng: 102.4002, accuracyM: 20 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ date: '2026-11-20', fence: 'inside', sentLate: true, duplicate: false });
+    const a = (await t.request('GET', `/api/assignments/${ids.assignmentId}`, { cookie: recipient })).json();
+    expect(a).toMatchObject({ status: 'on_duty', actualStart: '2026-11-20' });
+  });
+
+  it('counts a retried check-in once', async () => {
+    const body = { clientId: 'phone-0002-today', at: '2026-11-23T09:58:00+08:00', lat: 25.53, lng: 102.4 };
+    const first = await checkIn(body);
+    const retry = await checkIn(body);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ id: first.json().id, duplicate: true, sentLate: false });
+    const rows = await t.database.db.execute(sql`select count(*)::int as n from check_ins where client_id = 'phone-0002-today'`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    const today = (await t.request('GET', '/api/check-ins/today', { cookie: staff })).json();
+    expect(today).toMatchObject({ date: '2026-11-23', workingDay: true, assignment: { recipientOrgName: '武定县人民医院' }, fence: { radiusM: 500 } });
+    expect(today.checkIns).toHaveLength(1);
+  });
+
+  it('outside the geofence asks for a reason and records a field check-in', async () => {
+    const body = { clientId: 'phone-0003-field', at: '2026-11-19T08:30:00+08:00', lat: 25.60, lng: 102.50 };
+    const refused = await checkIn(body);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().field).toBe('fieldReason');
+    expect(refused.json().message).toMatch(/距「武定县人民医院」约 \d+ 米/);
+    const ok = await checkIn({ ...body, fieldReason: '随医院下乡义诊' });
+    expect(ok.json()).toMatchObject({ fence: 'outside', fieldReason: '随医院下乡义诊' });
+  });
+
+  it('refuses a check-in from the future, or on a day with no assignment', async () => {
+    expect((await checkIn({ clientId: 'phone-0004-future', at: '2026-11-23T12:00:00+08:00' })).json().field).toBe('at');
+    const none = await checkIn({ clientId: 'phone-0005-before', at: '2026-10-30T08:00:00+08:00' });
+    expect(none.statusCode).toBe(409);
+  });
+
+  it('shows the month grid, lets the unit fill it, and confirms only a complete month', async () => {
+    const grid = (await t.request('GET', '/api/attendance/months/2026-11', { cookie: recipient })).json();
+    expect(grid.days).toHaveLength(30);
+    const row = grid.rows[0];
+    expect(row.cells['2026-11-20']).toMatchObject({ status: 'on_duty', source: 'check_in' });
+    expect(row.cells['2026-11-19']).toMatchObject({ status: 'official_business' });
+    expect(row.cells['2026-11-23']).toMatchObject({ status: 'on_duty' });
+    expect(row.from).toBe('2026-11-19');
+    expect(row.missing).toBe(0);
+    // The unit marks the Friday before as absent and the weekend as rest; then confirms and locks.
+    const saved = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [
+      { assignmentId: ids.assignmentId, date: '2026-11-20', status: 'absent', note: '未到岗' },
+      { assignmentId: ids.assignmentId, date: '2026-11-21', status: 'rest' },
+    ] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().rows[0].counts).toMatchObject({ absent: 1, rest: 1, on_duty: 1, official_business: 1 });
+    const outside = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: ids.assignmentId, date: '2026-11-10', status: 'on_duty' }] } });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().field).toBe('entries.0.date');
+    expect((await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: await t.login('cx-support'), body: { entries: [{ assignmentId: ids.assignmentId, date: '2026-11-20', status: 'on_duty' }] } })).statusCode).toBe(403);
+    const confirmed = await t.request('POST', '/api/attendance/months/2026-11/confirm', { cookie: recipient, body: {} });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().confirmed.by).toBe('cx-recipient');
+    const locked = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: ids.assignmentId, date: '2026-11-20', status: 'on_duty' }] } });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().message).toContain('申诉');
+  });
+
+  it('corrects a locked day only through an appeal the unit decides, keeping the reason', async () => {
+    const early = await t.request('POST', '/api/attendance/appeals', { cookie: staff, body: { assignmentId: ids.assignmentId, date: '2026-12-01', requestedStatus: 'on_duty', reason: 'x' } });
+    expect(early.statusCode).toBe(409); // December is not locked: ask the unit to edit it
+    const appeal = await t.request('POST', '/api/attendance/appeals', { cookie: staff, body: { assignmentId: ids.assignmentId, date: '2026-11-20', requestedStatus: 'on_duty', reason: '当天在门诊坐诊，有门诊日志为证' } });
+    expect(appeal.statusCode, appeal.body).toBe(201);
+    expect(appeal.json()).toMatchObject({ status: 'pending', currentStatus: 'absent' });
+    const noReason = await t.request('POST', `/api/attendance/appeals/${appeal.json().id}/decision`, { cookie: recipient, body: { decision: 'reject' } });
+    expect(noReason.json().field).toBe('comment');
+    const approved = await t.request('POST', `/api/attendance/appeals/${appeal.json().id}/decision`, { cookie: recipient, body: { decision: 'approve', comment: '核实门诊日志属实' } });
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: 'cx-recipient', currentStatus: 'on_duty' });
+    const grid = (await t.request('GET', '/api/attendance/months/2026-11', { cookie: recipient })).json();
+    expect(grid.rows[0].cells['2026-11-20']).toMatchObject({ status: 'on_duty', source: 'appeal' });
+    expect((await t.request('POST', `/api/attendance/appeals/${appeal.json().id}/decision`, { cookie: recipient, body: { decision: 'approve' } })).statusCode).toBe(409);
+  });
+
+  it('keeps attendance in scope', async () => {
+    const my = await t.login('my-office');
+    expect((await t.request('GET', `/api/attendance/months/2026-11?recipientOrgId=${ids.recipientOrgId}`, { cookie: my })).statusCode).toBe(404);
+    expect((await t.request('GET', '/api/attendance/appeals', { cookie: my })).json().total).toBe(0);
+    expect((await t.request('PUT', `/api/organisations/${ids.recipientOrgId}/geofence`, { cookie: my, body: { lat: 1, lng: 1, radiusM: 100 } })).statusCode).toBe(404);
+    expect((await t.request('POST', '/api/check-ins', { cookie: await t.login('cx-support'), body: { clientId: 'unit-00000001', kind: 'in', at: '2026-11-23T09:00:00+08:00' } })).statusCode).toBe(403);
+  });
+});

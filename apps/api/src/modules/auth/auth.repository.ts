@@ -1,0 +1,71 @@
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { organisations, regions, sessions, users, type DbOrTx } from '@duikou/db';
+
+export interface UserRecord {
+  id: string; username: string; displayName: string; passwordHash: string; role: string;
+  failedLogins: number; lockedUntil: Date | null; disabledAt: Date | null; personId: string | null;
+  orgId: string; orgName: string; orgKind: string; regionCode: string | null; regionName: string | null; regionPath: string | null;
+}
+
+const userColumns = {
+  id: users.id, username: users.username, displayName: users.displayName, passwordHash: users.passwordHash, role: users.role,
+  failedLogins: users.failedLogins, lockedUntil: users.lockedUntil, disabledAt: users.disabledAt, personId: users.personId,
+  orgId: organisations.id, orgName: organisations.name, orgKind: organisations.kind,
+  regionCode: organisations.regionCode, regionName: regions.name, regionPath: regions.path,
+};
+
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRecord | undefined> {
+  const rows = await db.select(userColumns).from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .leftJoin(regions, eq(regions.code, organisations.regionCode))
+    .where(eq(users.username, username));
+  return rows[0];
+}
+
+export async function findSessionUser(db: DbOrTx, tokenHash: string): Promise<(UserRecord & { lastSeenAt: Date; createdAt: Date }) | undefined> {
+  const rows = await db.select({ ...userColumns, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .leftJoin(regions, eq(regions.code, organisations.regionCode))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return rows[0];
+}
+
+export async function recordFailedLogin(db: DbOrTx, userId: string, lockUntil: Date | null): Promise<number> {
+  const [row] = await db.update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, ...(lockUntil ? { lockedUntil: lockUntil } : {}) })
+    .where(eq(users.id, userId)).returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+export async function lockUser(db: DbOrTx, userId: string, until: Date): Promise<void> {
+  await db.update(users).set({ lockedUntil: until }).where(eq(users.id, userId));
+}
+
+export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function insertSession(db: DbOrTx, s: { tokenHash: string; userId: string; now: Date; ip: string | null; userAgent: string | null }): Promise<void> {
+  await db.insert(sessions).values({ tokenHash: s.tokenHash, userId: s.userId, createdAt: s.now, lastSeenAt: s.now, ip: s.ip, userAgent: s.userAgent });
+}
+
+export async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteOtherSessions(db: DbOrTx, userId: string, keepTokenHash: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
+}
+
+export async function deleteIdleSessions(db: DbOrTx, idleBefore: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
+}
+
+export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
+}

@@ -1,0 +1,99 @@
+import { attendanceDays } from '@duikou/db';
+import { isWorkingDay } from '@duikou/policy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchCxStaff, makeIdNumber } from '../../test/dispatch.fixture.js';
+import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+function* days(from: string, to: string) {
+  for (let d = from; d <= to; d = nextDay(d)) yield d;
+}
+
+// The test clock stands at 2026-11-23 (a Monday). CX: a half-year term needs ≥120 working days on post.
+describe.each(testDatabases())('on-site progress on %s', (kind) => {
+  let t: TestApp;
+  let office: string;
+  let li: Awaited<ReturnType<typeof dispatchCxStaff>>;
+  const a: Record<'wang' | 'zhao' | 'qian', string> = { wang: '', zhao: '', qian: '' };
+  /** 王医生: working days elapsed, working days left, absences recorded. */
+  const wang = { elapsed: 0, remaining: 0, absent: 0 };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    li = await dispatchCxStaff(t, { start: '2026-07-01', end: '2026-12-31' });
+    const support = await t.login('cx-support');
+    office = await t.login('cx-office');
+    const employer = (await t.request('GET', '/api/auth/me', { cookie: support })).json().org.id;
+    let seq = 51;
+    for (const [key, name, start, end] of [
+      ['wang', '王医生', '2026-07-01', '2026-12-31'], ['zhao', '赵医生', '2026-06-01', '2026-11-30'], ['qian', '钱医生', '2026-10-01', '2027-03-31'],
+    ] as const) {
+      const person = await t.request('POST', '/api/persons', { cookie: support, body: {
+        name, gender: 'male', birthMonth: '1984-03', education: 'master', workStartDate: '2010-07-01', titleLevel: 'associate_senior', title: '副主任医师',
+        specialty: '内科', idNumber: makeIdNumber('530102', '1984-03-12', String(seq += 2).padStart(3, '0')), mobile: `139000001${seq}`, employerOrgId: employer,
+      } });
+      expect(person.statusCode, person.body).toBe(201);
+      const res = await t.request('POST', '/api/assignments', { cookie: support, body: {
+        pairingId: li.pairingId, personId: person.json().id, mode: 'resident', department: '内科', plannedStart: start, plannedEnd: end,
+      } });
+      expect(res.statusCode, res.body).toBe(201);
+      a[key] = res.json().id;
+    }
+    const calendar = await loadCalendar(t.database.db);
+    const working = (from: string, to: string) => [...days(from, to)].filter((d) => isWorkingDay(calendar, d));
+    // 王医生: every working day so far recorded; just enough absences that even a perfect record from now on only reaches 120.
+    const elapsed = working('2026-07-01', '2026-11-23');
+    wang.elapsed = elapsed.length;
+    wang.remaining = working('2026-11-24', '2026-12-31').length;
+    wang.absent = wang.elapsed + wang.remaining - 120;
+    expect(wang.absent).toBeGreaterThan(0);
+    const rows = [
+      ...elapsed.map((date, i) => ({ assignmentId: a.wang, date, status: i < wang.absent ? 'absent' : 'on_duty', source: 'unit' })),
+      // 赵医生: absent every working day so far; the days left cannot make 120.
+      ...working('2026-06-01', '2026-11-23').map((date) => ({ assignmentId: a.zhao, date, status: 'absent', source: 'unit' })),
+    ];
+    await t.database.db.insert(attendanceDays).values(rows);
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('gives the days on post so far, the requirement and the forecast for one assignment', async () => {
+    const res = await t.request('GET', `/api/progress/assignments/${a.wang}`, { cookie: office });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    const done = 120 - wang.remaining;
+    expect(p).toMatchObject({
+      personName: '王医生', recipientOrgName: '武定县人民医院', policyCode: 'CX', assignmentStatus: 'planned', status: 'at_risk', asOf: '2026-11-23',
+      term: { start: '2026-07-01', end: '2026-12-31' }, attendance: { on_duty: done, absent: wang.absent },
+      figures: { ruleId: 'on-site.working-days', done, required: 120, forecast: done + Math.floor((done / wang.elapsed) * wang.remaining) },
+    });
+    expect(p.figures.forecast).toBeLessThan(120);
+    expect(p.verdicts[0]).toMatchObject({ ruleId: 'on-site.working-days', ruleLabel: '在岗工作日', citation: expect.stringContaining('楚卫通〔2018〕43号') });
+    expect(p.verdicts[0].explanation).toContain('可能不达标');
+    // 李医生 has no attendance on record: the missing records decide it.
+    expect((await t.request('GET', `/api/progress/assignments/${li.assignmentId}`, { cookie: office })).json().status).toBe('unknown');
+    // 钱医生's term runs into 2027, a year with no holiday calendar yet.
+    const missing = await t.request('GET', `/api/progress/assignments/${a.qian}`, { cookie: office });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().code).toBe('CALENDAR_YEAR_MISSING');
+  });
+
+  it('lists the assignments at risk or already short, worst first, and says which could not be evaluated', async () => {
+    const res = await t.request('GET', '/api/progress/at-risk', { cookie: office });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.items.map((i: { personName: string; status: string }) => [i.personName, i.status])).toEqual([['赵医生', 'unmet'], ['王医生', 'at_risk']]);
+    expect(body.total).toBe(2);
+    expect(body.skipped).toEqual([{ assignmentId: a.qian, personName: '钱医生', message: expect.stringContaining('2027 年的节假日日历尚未录入') }]);
+    expect((await t.request('GET', '/api/progress/at-risk?status=unmet', { cookie: office })).json().items.map((i: { personName: string }) => i.personName)).toEqual(['赵医生']);
+    const paged = (await t.request('GET', '/api/progress/at-risk?pageSize=1&page=2', { cookie: await t.login('cx-recipient') })).json();
+    expect(paged).toMatchObject({ total: 2, items: [{ personName: '王医生' }] });
+  });
+
+  it('keeps progress in scope', async () => {
+    const my = await t.login('my-office');
+    expect((await t.request('GET', `/api/progress/assignments/${a.wang}`, { cookie: my })).statusCode).toBe(404);
+    expect((await t.request('GET', '/api/progress/at-risk', { cookie: my })).json()).toMatchObject({ items: [], total: 0, skipped: [] });
+    expect((await t.request('GET', '/api/progress/at-risk', { cookie: await t.login('auditor') })).statusCode).toBe(403);
+  });
+});

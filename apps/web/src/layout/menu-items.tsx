@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, EnvironmentOutlined, ExperimentOutlined, FileProtectOutlined, HomeOutlined,
+  ProjectOutlined,
+} from '@ant-design/icons';
+import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
+import { IdcardOutlined } from '@ant-design/icons';
+import type { Permission } from '@duikou/contracts';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+  /** Items of one group show together under its title (after the ungrouped items). */
+  group?: string;
+}
+
+/** The side menu; each item shows only with its permission. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, permission: 'home:read' },
+  { path: '/pairings', label: '对口关系', icon: <ApartmentOutlined />, permission: 'pairing:read' },
+  { path: '/persons', label: '人员', icon: <IdcardOutlined />, permission: 'person:read' },
+  { path: '/programmes', label: '项目', icon: <ProjectOutlined />, permission: 'programme:read' },
+  { path: '/organisations', label: '机构', icon: <BankOutlined />, permission: 'org:read' },
+  { path: '/regions', label: '行政区划', icon: <EnvironmentOutlined />, permission: 'region:read' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/assignments', label: '派驻', icon: <TeamOutlined />, permission: 'assignment:read', group: '派驻管理' },
+  { path: '/staffing', label: '派出人数', icon: <BarChartOutlined />, permission: 'assignment:read', group: '派驻管理' },
+  { path: '/policies', label: '政策版本', icon: <FileProtectOutlined />, permission: 'policy:read', group: '政策规则' },
+  { path: '/policies/sandbox', label: '规则试算', icon: <ExperimentOutlined />, permission: 'policy:read', group: '政策规则' },
+  { path: '/calendar', label: '节假日日历', icon: <CalendarOutlined />, permission: 'calendar:read', group: '政策规则' },
+];
+
+export const allowedNavItems = (permissions: readonly string[]): NavItem[] =>
+  NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+
+export const firstAllowedPath = (permissions: readonly string[]): string | null => allowedNavItems(permissions)[0]?.path ?? null;
+
+/** The menu key of a location: the longest menu path it lies under (/policies/sandbox, /policies/:id → /policies), else its first segment. */
+export const selectedNavKey = (pathname: string): string => {
+  const match = NAV_ITEMS.map((i) => i.path)
+    .filter((p) => p !== '/' && (pathname === p || pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  if (match) return match;
+  const first = pathname.split('/').filter(Boolean)[0];
+  return first ? `/${first}` : '/';
+};

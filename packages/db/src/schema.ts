@@ -1,0 +1,419 @@
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+};
+
+/** GB/T 2260 regions; `path` ("530000/532300/532329/") makes "region and below" one indexed prefix match. */
+export const regions = pgTable('regions', {
+  code: varchar('code', { length: 12 }).primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentCode: varchar('parent_code', { length: 12 }).references((): AnyPgColumn => regions.code),
+  path: text('path').notNull(),
+  isLocalCode: boolean('is_local_code').notNull().default(false),
+  ...timestamps,
+}, (t) => [
+  index('regions_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+  index('regions_parent_idx').on(t.parentCode),
+]);
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  kind: text('kind').notNull(),
+  grade: text('grade').notNull().default('ungraded'),
+  regionCode: varchar('region_code', { length: 12 }).references(() => regions.code),
+  adminLevel: text('admin_level'),
+  /** Geofence for check-in (recipient units): centre and radius in metres. */
+  geoLat: doublePrecision('geo_lat'),
+  geoLng: doublePrecision('geo_lng'),
+  geoRadiusM: integer('geo_radius_m'),
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('organisations_name_uq').on(t.name),
+  index('organisations_region_idx').on(t.regionCode),
+]);
+
+export const programmes = pgTable('programmes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  ownerOrgId: uuid('owner_org_id').notNull().references(() => organisations.id),
+  policyCode: text('policy_code').notNull(),
+  /** The policy (CX, MY…) it runs under; each verdict uses the version of that policy in force on its date. */
+  documentNo: text('document_no'),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+  description: text('description'),
+  ...timestamps,
+}, (t) => [index('programmes_owner_idx').on(t.ownerOrgId)]);
+
+export const pairings = pgTable('pairings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  programmeId: uuid('programme_id').notNull().references(() => programmes.id),
+  recipientOrgId: uuid('recipient_org_id').notNull().references(() => organisations.id),
+  needs: jsonb('needs').$type<string[]>().notNull().default([]),
+  minPersonsPerSupportUnitPerYear: integer('min_persons_per_support_unit_per_year'),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+  remarks: text('remarks'),
+  ...timestamps,
+}, (t) => [
+  index('pairings_programme_idx').on(t.programmeId),
+  index('pairings_recipient_idx').on(t.recipientOrgId),
+]);
+
+export const pairingSupportUnits = pgTable('pairing_support_units', {
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id').notNull().references(() => organisations.id),
+  position: integer('position').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.pairingId, t.orgId] }),
+  index('pairing_support_units_org_idx').on(t.orgId),
+]);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  orgId: uuid('org_id').notNull().references(() => organisations.id),
+  /** The dispatched person this account belongs to (staff, team leaders): their check-ins and leave. */
+  personId: uuid('person_id').references((): AnyPgColumn => persons.id),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256 only. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Append-only audit trail; `regionPath` is the scope of the record touched (null: platform-wide). */
+export const auditEvents = pgTable('audit_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: uuid('actor_user_id'),
+  actorUsername: text('actor_username'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  summary: text('summary'),
+  regionPath: text('region_path'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+}, (t) => [
+  index('audit_events_at_idx').on(t.at),
+  index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  index('audit_events_region_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
+]);
+
+/** Key/value facts about this installation (seed state). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Years whose official holiday arrangement (国务院办公厅 notice) is loaded; a year absent here has no calendar. */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  note: text('note'),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+  loadedBy: text('loaded_by'),
+});
+
+/** Days that differ from the weekday/weekend default: public holidays and adjusted working days (调休上班). */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  year: integer('year').notNull().references(() => calendarYears.year, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  name: text('name'),
+}, (t) => [index('calendar_days_year_idx').on(t.year)]);
+
+/**
+ * Versions of a region's policy (the rules of its notice) as data. A published version is never
+ * changed in place: offices clone it into a draft, edit, and publish with an effective date.
+ */
+export const policyVersions = pgTable('policy_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull(),
+  version: integer('version').notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }),
+  document: jsonb('document').notNull(),
+  ownerOrgId: uuid('owner_org_id').references(() => organisations.id),
+  /** The area the version governs: offices there and above read it; no FK so a bare install can ship it before regions exist. */
+  regionCode: text('region_code'),
+  basedOnId: uuid('based_on_id'),
+  createdBy: text('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  publishedBy: text('published_by'),
+}, (t) => [
+  uniqueIndex('policy_versions_code_version_uq').on(t.code, t.version),
+  index('policy_versions_owner_idx').on(t.ownerOrgId),
+  index('policy_versions_region_idx').on(t.regionCode),
+]);
+
+/**
+ * People who may be dispatched (MY attachment 2). ID numbers and phones are personal information:
+ * stored encrypted (AES-256-GCM), with an HMAC blind index for uniqueness and a masked form for lists.
+ */
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  gender: text('gender').notNull(),
+  birthMonth: text('birth_month').notNull(),
+  ethnicity: text('ethnicity'),
+  party: text('party'),
+  education: text('education').notNull(),
+  degree: text('degree'),
+  workStartDate: date('work_start_date', { mode: 'string' }).notNull(),
+  school: text('school'),
+  graduationDate: date('graduation_date', { mode: 'string' }),
+  employerOrgId: uuid('employer_org_id').notNull().references(() => organisations.id),
+  post: text('post'),
+  title: text('title'),
+  titleLevel: text('title_level').notNull(),
+  specialty: text('specialty'),
+  specialtySince: date('specialty_since', { mode: 'string' }),
+  idNumberCipher: text('id_number_cipher').notNull(),
+  idNumberIndex: text('id_number_index').notNull(),
+  idNumberMasked: text('id_number_masked').notNull(),
+  mobileCipher: text('mobile_cipher').notNull(),
+  mobileMasked: text('mobile_masked').notNull(),
+  officePhoneCipher: text('office_phone_cipher'),
+  officePhoneMasked: text('office_phone_masked'),
+  qqWechat: text('qq_wechat'),
+  resume: text('resume'),
+  recommendedForLeadership: boolean('recommended_for_leadership').notNull().default(false),
+  recommendedPost: text('recommended_post'),
+  employerOpinion: text('employer_opinion'),
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
+  index('persons_employer_idx').on(t.employerOrgId),
+]);
+
+/**
+ * One person sent under one pairing (SPEC §2 Assignment). Eligibility verdicts are kept as checked at
+ * dispatch, with the office's override reason when it sent an ineligible person anyway.
+ */
+export const assignments = pgTable('assignments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  supportOrgId: uuid('support_org_id').notNull().references(() => organisations.id),
+  mode: text('mode').notNull(),
+  department: text('department').notNull(),
+  plannedStart: date('planned_start', { mode: 'string' }).notNull(),
+  plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+  actualStart: date('actual_start', { mode: 'string' }),
+  actualEnd: date('actual_end', { mode: 'string' }),
+  batch: text('batch'),
+  role: text('role').notNull().default('member'),
+  post: text('post'),
+  insurer: text('insurer'),
+  insurancePolicyNo: text('insurance_policy_no'),
+  insuranceFrom: date('insurance_from', { mode: 'string' }),
+  insuranceTo: date('insurance_to', { mode: 'string' }),
+  safetyEducationDate: date('safety_education_date', { mode: 'string' }),
+  status: text('status').notNull().default('planned'),
+  statusReason: text('status_reason'),
+  eligibility: jsonb('eligibility').notNull().default([]),
+  overrideReason: text('override_reason'),
+  overrideBy: text('override_by'),
+  overrideAt: timestamp('override_at', { withTimezone: true }),
+  replacesId: uuid('replaces_id').references((): AnyPgColumn => assignments.id),
+  ...timestamps,
+}, (t) => [
+  index('assignments_pairing_idx').on(t.pairingId),
+  index('assignments_person_idx').on(t.personId),
+  index('assignments_support_idx').on(t.supportOrgId),
+  index('assignments_period_idx').on(t.plannedStart, t.plannedEnd),
+  uniqueIndex('assignments_replaces_uq').on(t.replacesId),
+]);
+
+/**
+ * A tap of the check-in page. `clientId` is generated on the phone, so a retry or a queued
+ * resend never counts twice; `at` is the phone's time, `receivedAt` the server's (late when queued).
+ */
+export const checkIns = pgTable('check_ins', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clientId: text('client_id').notNull(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  kind: text('kind').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  accuracyM: doublePrecision('accuracy_m'),
+  distanceM: doublePrecision('distance_m'),
+  /** inside | outside (外勤) | unknown (no location or no fence). */
+  fence: text('fence').notNull(),
+  fieldReason: text('field_reason'),
+  sentLate: boolean('sent_late').notNull().default(false),
+  rollCallId: uuid('roll_call_id'),
+}, (t) => [
+  uniqueIndex('check_ins_client_uq').on(t.personId, t.clientId),
+  index('check_ins_assignment_date_idx').on(t.assignmentId, t.date),
+]);
+
+/** One assignment's status on one day; filled from check-ins, leave and the unit's edits. */
+export const attendanceDays = pgTable('attendance_days', {
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  date: date('date', { mode: 'string' }).notNull(),
+  status: text('status').notNull(),
+  source: text('source').notNull(),
+  note: text('note'),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.assignmentId, t.date] }),
+  index('attendance_days_date_idx').on(t.date),
+]);
+
+/** A recipient unit's confirmation of a month: it locks the month's attendance. */
+export const attendanceMonths = pgTable('attendance_months', {
+  recipientOrgId: uuid('recipient_org_id').notNull().references(() => organisations.id),
+  month: text('month').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+  confirmedBy: text('confirmed_by').notNull(),
+}, (t) => [primaryKey({ columns: [t.recipientOrgId, t.month] })]);
+
+/** 考勤申诉: a correction of a locked day, approved or rejected by the recipient unit. */
+export const attendanceAppeals = pgTable('attendance_appeals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  date: date('date', { mode: 'string' }).notNull(),
+  requestedStatus: text('requested_status').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('pending'),
+  requestedBy: text('requested_by').notNull(),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decisionComment: text('decision_comment'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('attendance_appeals_assignment_idx').on(t.assignmentId)]);
+
+/** 请假: the engine fixes the working days lost and the approvals and filings owed at submission. */
+export const leaveRequests = pgTable('leave_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  endDate: date('end_date', { mode: 'string' }).notNull(),
+  kind: text('kind').notNull(),
+  reason: text('reason').notNull(),
+  emergencyRecall: boolean('emergency_recall').notNull().default(false),
+  workingDays: integer('working_days').notNull(),
+  /** Approval steps in order: [{ party, label }]. */
+  approvalsRequired: jsonb('approvals_required').notNull().default([]),
+  filingsRequired: jsonb('filings_required').notNull().default([]),
+  status: text('status').notNull().default('pending'),
+  attachmentName: text('attachment_name'),
+  attachmentType: text('attachment_type'),
+  attachment: text('attachment_base64'),
+  returnedOn: date('returned_on', { mode: 'string' }),
+  requestedBy: text('requested_by').notNull(),
+  ...timestamps,
+}, (t) => [
+  index('leave_requests_assignment_idx').on(t.assignmentId),
+  index('leave_requests_status_idx').on(t.status),
+]);
+
+export const leaveDecisions = pgTable('leave_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  leaveId: uuid('leave_id').notNull().references(() => leaveRequests.id, { onDelete: 'cascade' }),
+  party: text('party').notNull(),
+  decision: text('decision').notNull(),
+  comment: text('comment'),
+  decidedBy: text('decided_by').notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+}, (t) => [uniqueIndex('leave_decisions_step_uq').on(t.leaveId, t.party)]);
+
+/** 外出报备: trips on rest days and holidays, told to the team leader and the recipient unit. */
+export const tripReports = pgTable('trip_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  endDate: date('end_date', { mode: 'string' }).notNull(),
+  destination: text('destination').notNull(),
+  reason: text('reason'),
+  reportedBy: text('reported_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('trip_reports_assignment_idx').on(t.assignmentId)]);
+
+/**
+ * 抽查/点名 by an office or a support unit. A random sample is drawn with a recorded seed so anyone
+ * can re-draw it; a roll call asks the sampled staff to answer from the check-in page by `deadline`.
+ */
+export const spotChecks = pgTable('spot_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  byOrgId: uuid('by_org_id').notNull().references(() => organisations.id),
+  regionPath: text('region_path'),
+  method: text('method').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  seed: text('seed'),
+  sampleSize: integer('sample_size'),
+  /** The filter the sample was drawn from (programme, units, date), to re-draw it. */
+  population: jsonb('population').notNull().default({}),
+  rollCallDeadline: timestamp('roll_call_deadline', { withTimezone: true }),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('spot_checks_date_idx').on(t.date)]);
+
+export const spotCheckResults = pgTable('spot_check_results', {
+  spotCheckId: uuid('spot_check_id').notNull().references(() => spotChecks.id, { onDelete: 'cascade' }),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  /** pending (roll call not yet answered) | present | absent | on_leave. */
+  result: text('result').notNull().default('pending'),
+  reason: text('reason'),
+  evidence: text('evidence'),
+  reviewed: boolean('reviewed').notNull().default(false),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  recordedBy: text('recorded_by'),
+}, (t) => [
+  primaryKey({ columns: [t.spotCheckId, t.assignmentId] }),
+  index('spot_check_results_person_idx').on(t.personId),
+]);
+
+/** 通报 and 约谈 against units and persons, with documents. */
+export const sanctions = pgTable('sanctions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  byOrgId: uuid('by_org_id').notNull().references(() => organisations.id),
+  orgIds: jsonb('org_ids').$type<string[]>().notNull().default([]),
+  personIds: jsonb('person_ids').$type<string[]>().notNull().default([]),
+  spotCheckId: uuid('spot_check_id').references(() => spotChecks.id),
+  summary: text('summary').notNull(),
+  documentName: text('document_name'),
+  documentType: text('document_type'),
+  document: text('document_base64'),
+  regionPath: text('region_path'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('sanctions_date_idx').on(t.date)]);
