@@ -35,9 +35,13 @@ export function migrationsFolder(): string {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    // An idle connection cut by the server (restart, failover, DROP DATABASE … FORCE after close) is
+    // dropped from the pool and re-opened on demand; unhandled, pg's 'error' event would kill the process.
+    let closing = false;
+    pool.on('error', (err) => { if (!closing) console.warn(`数据库空闲连接中断，已移出连接池：${err.message}`); });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: migrationsFolder() });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', close: () => { closing = true; return pool.end(); } };
   }
   let client: PGlite;
   if ('dataDir' in target) {
