@@ -51,3 +51,14 @@ export const okSchema = z.object({ ok: z.literal(true) });
 export const periodOrdered = (v: { validFrom?: string | null; validTo?: string | null }): boolean =>
   !v.validFrom || !v.validTo || v.validFrom <= v.validTo;
 export const PERIOD_ORDER_ERROR = { error: '结束日期不能早于开始日期', path: ['validTo'] };
+
+type WithoutDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K] };
+
+/**
+ * The fields of a create schema as a PATCH takes them: all optional, and no create-time default filled
+ * in — zod 4 applies `.default()` inside `.partial()`, so a PATCH of one field would reset the others.
+ */
+export function patchOf<S extends z.ZodRawShape>(object: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(object.shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
+  return z.object(shape as WithoutDefaults<S>).partial();
+}

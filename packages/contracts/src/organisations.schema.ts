@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_LEVELS, ORG_GRADES, ORG_KINDS } from './labels.js';
-import { optionalTextSchema, paginationQuerySchema, textSchema } from './common.schema.js';
+import { optionalTextSchema, patchOf, paginationQuerySchema, textSchema } from './common.schema.js';
 import { regionCodeSchema } from './regions.schema.js';
 
 export const organisationSchema = z.object({
@@ -27,7 +27,7 @@ export const organisationCreateSchema = z.object({
   adminLevel: z.enum(ADMIN_LEVELS, { error: '请选择行政隶属' }).nullable().optional(),
 });
 export type OrganisationCreate = z.input<typeof organisationCreateSchema>;
-export const organisationUpdateSchema = organisationCreateSchema.partial();
+export const organisationUpdateSchema = patchOf(organisationCreateSchema);
 export type OrganisationUpdate = z.input<typeof organisationUpdateSchema>;
 
 export const organisationListQuerySchema = paginationQuerySchema.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalTextSchema, paginationQuerySchema, periodOrdered, PERIOD_ORDER_ERROR } from './common.schema.js';
+import { idSchema, patchOf, isoDateSchema, optionalTextSchema, paginationQuerySchema, periodOrdered, PERIOD_ORDER_ERROR } from './common.schema.js';
 import { regionCodeSchema } from './regions.schema.js';
 
 export const pairingSchema = z.object({
@@ -35,7 +35,7 @@ const pairingFields = z.object({
 });
 export const pairingCreateSchema = pairingFields.refine(periodOrdered, PERIOD_ORDER_ERROR);
 export type PairingCreate = z.input<typeof pairingCreateSchema>;
-export const pairingUpdateSchema = pairingFields.omit({ programmeId: true }).partial().refine(periodOrdered, PERIOD_ORDER_ERROR);
+export const pairingUpdateSchema = patchOf(pairingFields.omit({ programmeId: true })).refine(periodOrdered, PERIOD_ORDER_ERROR);
 export type PairingUpdate = z.input<typeof pairingUpdateSchema>;
 
 export const pairingListQuerySchema = paginationQuerySchema.extend({

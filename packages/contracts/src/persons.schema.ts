@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalTextSchema, paginationQuerySchema, textSchema } from './common.schema.js';
+import { idSchema, patchOf, isoDateSchema, optionalTextSchema, paginationQuerySchema, textSchema } from './common.schema.js';
 import { normaliseMobile, parseIdNumber } from './identity.js';
 
 export const EDUCATION_LEVELS = ['secondary', 'associate', 'bachelor', 'master', 'doctor'] as const;
@@ -63,7 +63,7 @@ const consistentWithId = (v: { idNumber?: string; birthMonth?: string; gender?: 
 };
 export const personCreateSchema = personFields.superRefine(consistentWithId);
 export type PersonCreate = z.input<typeof personCreateSchema>;
-export const personUpdateSchema = personFields.partial().superRefine(consistentWithId);
+export const personUpdateSchema = patchOf(personFields).superRefine(consistentWithId);
 export type PersonUpdate = z.input<typeof personUpdateSchema>;
 
 export const personSchema = z.object({

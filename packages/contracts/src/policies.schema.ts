@@ -61,7 +61,7 @@ export type ShownVerdict = z.infer<typeof shownVerdictSchema>;
 export const SANDBOX_EDUCATION_LEVELS = ['secondary', 'associate', 'bachelor', 'master', 'doctor'] as const;
 export const SANDBOX_TITLE_LEVELS = ['junior', 'intermediate', 'associate_senior', 'senior'] as const;
 export const SANDBOX_MODES = ['resident', 'interval_visits', 'segmented_stays'] as const;
-export const SANDBOX_MODE_LABELS: Record<(typeof SANDBOX_MODES)[number], string> = { resident: '常驻派驻', interval_visits: '间隔去', segmented_stays: '分段驻' };
+export const SANDBOX_MODE_LABELS: Record<(typeof SANDBOX_MODES)[number], string> = { resident: '驻点派驻', interval_visits: '间隔去', segmented_stays: '分段驻' };
 
 /** Rule sandbox: eligibility of a hypothetical person for a hypothetical dispatch. Missing facts give `unknown`. */
 export const eligibilitySandboxSchema = z.object({

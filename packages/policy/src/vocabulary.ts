@@ -33,7 +33,7 @@ export const SUPPORT_UNIT_LEVEL_LABELS: Record<SupportUnitLevel, string> = {
 export const ASSIGNMENT_MODES = ['resident', 'interval_visits', 'segmented_stays'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 export const ASSIGNMENT_MODE_LABELS: Record<AssignmentMode, string> = {
-  resident: '常驻派驻', interval_visits: '间隔去', segmented_stays: '分段驻',
+  resident: '驻点派驻', interval_visits: '间隔去', segmented_stays: '分段驻',
 };
 
 export const ATTENDANCE_STATUSES = ['on_duty', 'rest', 'leave', 'official_business', 'absent'] as const;

@@ -42,8 +42,10 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     if (e.code === 'CALENDAR_YEAR_MISSING' && typeof e.year === 'number') {
       return { status: 422, body: { code: 'CALENDAR_YEAR_MISSING', message: `${e.year} 年的节假日日历尚未录入，无法计算工作日；请管理员在「节假日日历」中按国务院办公厅通知录入 ${e.year} 年` } };
     }
-    if (typeof e.code === 'string' && PG_ERRORS[e.code]) {
-      const m = PG_ERRORS[e.code]!;
+    // Drizzle wraps the driver's error (DrizzleQueryError) and keeps PostgreSQL's SQLSTATE on `cause`.
+    const pgCode = [e.code, (e.cause as { code?: unknown } | undefined)?.code].find((c): c is string => typeof c === 'string' && c in PG_ERRORS);
+    if (pgCode) {
+      const m = PG_ERRORS[pgCode]!;
       return { status: m.code === 'DUPLICATE' || m.code === 'CONFLICT' ? 409 : 400, body: { code: m.code, message: m.message } };
     }
     switch (e.code) {

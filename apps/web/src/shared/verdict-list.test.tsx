@@ -6,7 +6,7 @@ const verdicts: VerdictLike[] = [
   {
     ruleId: 'eligibility.work-years', ruleLabel: '选派条件：学历与工作年限', status: 'unmet',
     figures: { requiredYears: 5, workYears: 3, workStartDate: '2015-07', assignmentStart: '2019-03-01' },
-    explanation: '本科学历，参工时间 2015-07，至派驻开始日 2019-03-01工作满 3 年，要求满 5 年，不符合',
+    explanation: '本科学历，参工时间 2015-07，至派驻开始日 2019-03-01，工作满 3 年，要求满 5 年，不符合',
     citation: '楚卫通〔2018〕43号 二（二）',
   },
   { ruleId: 'eligibility.title-mode', ruleLabel: '选派条件：职称与支援方式', status: 'not_applicable', figures: {}, explanation: '未规定职称条件' },

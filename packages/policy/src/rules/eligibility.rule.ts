@@ -52,7 +52,7 @@ function evaluateWorkYears({ policy, person, assignment }: EligibilityInput): Ve
   const most = wholeYearsBetween(earliest, assignment.start);
   const least = wholeYearsBetween(latest, assignment.start);
   const figures = { requiredYears: required, workYears: least === most ? least : null, workStartDate: person.workStartDate, assignmentStart: assignment.start };
-  const facts = `${education}学历，参工时间 ${person.workStartDate}，至派驻开始日 ${assignment.start}`;
+  const facts = `${education}学历，参工时间 ${person.workStartDate}，至派驻开始日 ${assignment.start}，`;
   if (least >= required) {
     return makeVerdict('eligibility.work-years', { status: 'met', explanation: `${facts}工作满 ${least} 年，要求满 ${required} 年，符合`, figures, evidence, citation });
   }

@@ -4,6 +4,7 @@ import type { Organisation, OrganisationListQuery } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
 import { allOf, containsPattern, pageOf, totalCount } from '../../core/pagination.js';
 import { visibleOrganisationIds, visiblePairingIds } from '../../core/scope.sql.js';
+import { countReferencingRows } from '../../core/references.js';
 
 export interface OrganisationRow {
   id: string; name: string; shortName: string | null; kind: string; grade: string; regionCode: string | null;
@@ -84,11 +85,7 @@ export async function deleteOrganisation(db: DbOrTx, id: string): Promise<void> 
   await db.delete(organisations).where(eq(organisations.id, id));
 }
 
+/** Every row of another table that refers to the organisation (persons, pairings, assignments, users, …). */
 export async function countReferences(db: DbOrTx, id: string): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`select cast(
-      (select count(*) from pairings where recipient_org_id = ${id})
-    + (select count(*) from pairing_support_units where org_id = ${id})
-    + (select count(*) from programmes where owner_org_id = ${id})
-    + (select count(*) from users where org_id = ${id}) as integer) as n`);
-  return Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return (await countReferencingRows(db, 'organisations', id)).total;
 }

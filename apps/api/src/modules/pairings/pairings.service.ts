@@ -9,6 +9,7 @@ import { findProgramme, type ProgrammeRow } from '../programmes/programmes.repos
 import { assertManagesProgramme } from '../programmes/programmes.service.js';
 import * as repo from './pairings.repository.js';
 import { readPairingTable, writePairingTable, type PairingTableRow } from './pairing-table.xlsx.js';
+import { countReferencingRows } from '../../core/references.js';
 
 async function withSupportUnits(ctx: RequestContext, rows: repo.PairingRow[]): Promise<Pairing[]> {
   const supports = await repo.listSupportUnits(ctx.db, rows.map((r) => r.id));
@@ -121,12 +122,21 @@ export async function updatePairing(ctx: RequestContext, id: string, input: Pair
   return getPairing(ctx, id);
 }
 
-/** Nothing refers to a pairing until staff are dispatched under it, so it can still be deleted. */
+/**
+ * A pairing can be deleted until records hang on it (assignments, agreements, visits…); after that it
+ * is ended by its validity date instead, so the history it carries stays whole.
+ */
 export async function removePairing(ctx: RequestContext, id: string): Promise<RemoveResult> {
   const before = await getPairing(ctx, id);
   const current = await findVisible(ctx, id);
   await managedProgramme(ctx, current.programmeId);
   await ctx.db.transaction(async (tx) => {
+    const refs = await countReferencingRows(tx, 'pairings', id);
+    if (refs.total > 0) {
+      const assignments = refs.byTable.assignments ?? 0;
+      const what = assignments > 0 ? `已有 ${assignments} 条派驻记录` : `已有 ${refs.total} 条相关记录（协议、走访等）`;
+      throw new AppError('CONFLICT', `该对口关系下${what}，不能删除；如需终止，请修改其有效期结束日期`, { field: 'id' });
+    }
     await repo.deletePairing(tx, id);
     await recordAudit(tx, ctx, { action: 'delete', entityType: 'pairing', entityId: id, regionPath: current.recipientRegionPath, summary: `删除对口关系（受援单位「${before.recipient.name}」）`, before });
   });
