@@ -32,6 +32,14 @@ import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { leaveRoutes } from './modules/leave/leave.routes.js';
 import { spotCheckRoutes } from './modules/spot-checks/spot-checks.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
+import { agreementRoutes } from './modules/agreements/agreements.routes.js';
+import { taskRoutes } from './modules/tasks/tasks.routes.js';
+import { appraisalRoutes } from './modules/appraisals/appraisals.routes.js';
+import { mentorshipRoutes } from './modules/mentorships/mentorships.routes.js';
+import { visitRoutes } from './modules/visits/visits.routes.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
+import { outcomeRoutes } from './modules/outcomes/outcomes.routes.js';
+import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -95,6 +103,14 @@ export async function buildApp(deps: { database: Database; config: Config; ciphe
   await app.register(leaveRoutes);
   await app.register(spotCheckRoutes);
   await app.register(progressRoutes);
+  await app.register(agreementRoutes);
+  await app.register(taskRoutes);
+  await app.register(appraisalRoutes);
+  await app.register(mentorshipRoutes);
+  await app.register(visitRoutes);
+  await app.register(activityRoutes);
+  await app.register(outcomeRoutes);
+  await app.register(certificateRoutes);
 
   // Client-side routes fall back to the app shell in the not-found handler (registerErrorHandler).
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -10,6 +10,7 @@ import { ApiError } from './api/http-client';
 import { SessionProvider } from './auth/session.context';
 import { HomeRedirect, RequireAuth, RequirePermission } from './auth/route-guards';
 import { AppLayout } from './layout/app-layout';
+import { CheckInLanding } from './pages/check-in/check-in-landing';
 import { PageLoading } from './shared/page-state';
 import './app.css';
 
@@ -40,7 +41,15 @@ const AssignmentListPage = page(() => import('./pages/assignments/assignment-lis
 const AssignmentDetailPage = page(() => import('./pages/assignments/assignment-detail.page'), 'AssignmentDetailPage');
 const AssignmentDispatchPage = page(() => import('./pages/assignments/assignment-dispatch.page'), 'AssignmentDispatchPage');
 const StaffingPage = page(() => import('./pages/staffing/staffing.page'), 'StaffingPage');
+const SpotCheckListPage = page(() => import('./pages/spot-checks/spot-check-list.page'), 'SpotCheckListPage');
+const SpotCheckDetailPage = page(() => import('./pages/spot-checks/spot-check-detail.page'), 'SpotCheckDetailPage');
+const SpotCheckConsequencesPage = page(() => import('./pages/spot-checks/spot-check-consequences.page'), 'SpotCheckConsequencesPage');
+const SanctionListPage = page(() => import('./pages/spot-checks/sanction-list.page'), 'SanctionListPage');
+const AtRiskPage = page(() => import('./pages/progress/at-risk.page'), 'AtRiskPage');
 const AuditListPage = page(() => import('./pages/audit/audit-list.page'), 'AuditListPage');
+const CheckInPage = page(() => import('./pages/check-in/check-in.page'), 'CheckInPage');
+const AttendancePage = page(() => import('./pages/attendance/attendance.page'), 'AttendancePage');
+const LeaveListPage = page(() => import('./pages/leave/leave-list.page'), 'LeaveListPage');
 const PasswordChangePage = page(() => import('./pages/account/password-change.page'), 'PasswordChangePage');
 const NotFoundPage = page(() => import('./pages/not-found.page'), 'NotFoundPage');
 
@@ -81,7 +90,7 @@ export function App() {
                       </RequireAuth>
                     }
                   >
-                    <Route index element={<HomeRedirect home={<HomePage />} />} />
+                    <Route index element={<HomeRedirect home={<CheckInLanding home={<HomePage />} />} />} />
                     <Route path="regions" element={guarded('region:read', RegionListPage)} />
                     <Route path="regions/:code" element={guarded('region:read', RegionDetailPage)} />
                     <Route path="organisations" element={guarded('org:read', OrganisationListPage)} />
@@ -100,7 +109,15 @@ export function App() {
                     <Route path="assignments/new" element={guarded('assignment:write', AssignmentDispatchPage)} />
                     <Route path="assignments/:id" element={guarded('assignment:read', AssignmentDetailPage)} />
                     <Route path="staffing" element={guarded('assignment:read', StaffingPage)} />
+                    <Route path="spot-checks" element={guarded('spotcheck:read', SpotCheckListPage)} />
+                    <Route path="spot-checks/consequences" element={guarded('spotcheck:read', SpotCheckConsequencesPage)} />
+                    <Route path="spot-checks/:id" element={guarded('spotcheck:read', SpotCheckDetailPage)} />
+                    <Route path="sanctions" element={guarded('spotcheck:read', SanctionListPage)} />
+                    <Route path="progress/at-risk" element={guarded('assignment:read', AtRiskPage)} />
                     <Route path="audit" element={guarded('audit:read', AuditListPage)} />
+                    <Route path="check-in" element={guarded('checkin:write', CheckInPage)} />
+                    <Route path="attendance" element={guarded('attendance:read', AttendancePage)} />
+                    <Route path="leave" element={<LeaveListPage />} />
                     <Route path="account/password" element={<PasswordChangePage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

@@ -11,6 +11,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   region: '行政区划', organisation: '机构', programme: '项目', pairing: '对口关系', user: '用户', session: '会话',
   calendar: '节假日日历', policy: '政策版本', person: '人员', assignment: '派驻', check_in: '打卡', attendance: '考勤', attendance_appeal: '考勤申诉', leave: '请假', trip: '外出报备',
   spot_check: '抽查/点名', sanction: '通报/约谈',
+  agreement: '帮扶协议', annual_task: '年度任务', quarterly_report: '季度进展', activity: '带教/指导记录', mentorship: '师带徒协议', recipient_departments: '受援单位主要科室',
+  leadership_visit: '院领导带队指导', outcome: '成效指标', appraisal: '年度鉴定', certificate: '晋升经历证明',
 };
 
 export const auditEventSchema = z.object({

@@ -73,6 +73,14 @@ export const FIELD_LABELS: Record<string, string> = {
   plannedStart: '计划开始日期', plannedEnd: '计划结束日期', batch: '批次', role: '队内角色', insurer: '保险公司', insurancePolicyNo: '保单号',
   insuranceFrom: '保险起期', insuranceTo: '保险止期', safetyEducationDate: '安全教育日期', overrideReason: '破例派出理由', status: '状态', reason: '原因',
   qqWechat: 'QQ/微信', resume: '个人简历', recommendedForLeadership: '是否推荐担任领导职务', recommendedPost: '推荐担任职务', employerOpinion: '单位意见',
+  assignmentId: '派驻记录', departments: '科室', technologies: '适宜技术', traineeTarget: '培养人数', trainees: '培养人员', capabilityTargets: '能力目标',
+  content: '内容', target: '目标', signedOn: '签订日期', filedOn: '备案日期', copies: '份数', quarter: '季度', summary: '情况说明', tasks: '任务进展', taskId: '任务',
+  progress: '进展说明', channel: '远程方式', participants: '参与人员', participantCount: '参与人数', attachments: '附件', base64: '附件内容', type: '文件类型',
+  plan: '帮带计划', apprentices: '跟学人员', specialtyTitle: '专业及职称', learningSpecialty: '跟学专业', learningGoal: '学习目标', result: '结果', assessedOn: '考核日期',
+  comments: '鉴定意见', leaderName: '带队领导', leaderPost: '带队领导职务', ledByLeadership: '是否院领导带队', period: '统计期', technologiesIntroduced: '引进适宜技术数',
+  personsTrained: '培养人员数', referralsUp: '上转人次', referralsDown: '下转人次', inCountyTreatmentRate: '县域内就诊率', capabilityItemsMet: '能力标准达标项数',
+  capabilityItemsTotal: '能力标准总项数', periodFrom: '帮扶年度开始日期', comment: '意见', number: '证书编号', missingOnly: '只看缺失', lateOnly: '只看逾期',
+  shortOnly: '只看未达标', todo: '待我处理', granularity: '统计粒度', setting: '活动形式', from: '开始日期', to: '结束日期',
 };
 export const labelOfField = (path: string): string => {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
@@ -86,5 +94,6 @@ export const PERMISSIONS = [
   'policy:read', 'policy:write', 'person:read', 'person:write', 'person:reveal',
   'assignment:read', 'assignment:write', 'assignment:override',
   'checkin:write', 'attendance:read', 'attendance:write', 'leave:request', 'leave:approve', 'spotcheck:read', 'spotcheck:write', 'sanction:write',
+  'results:read', 'agreement:write', 'agreement:file', 'task:write', 'activity:write', 'mentorship:write', 'visit:write', 'outcome:write', 'appraisal:write', 'certificate:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -417,3 +417,238 @@ export const sanctions = pgTable('sanctions', {
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('sanctions_date_idx').on(t.date)]);
+
+// ── What the assistance achieves (issue 6) ────────────────────────────────────
+
+/**
+ * 年度帮扶协议 / 目标责任书: one per support unit, recipient (pairing) and year, drafted by either side,
+ * signed by both and filed with the office. Content lists are JSON: they are read and printed whole.
+ */
+export const agreements = pgTable('agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+  supportOrgId: uuid('support_org_id').notNull().references(() => organisations.id),
+  year: integer('year').notNull(),
+  departments: jsonb('departments').$type<string[]>().notNull().default([]),
+  technologies: jsonb('technologies').$type<{ name: string; target: string | null }[]>().notNull().default([]),
+  traineeTarget: integer('trainee_target'),
+  trainees: jsonb('trainees').$type<{ name: string; department: string | null }[]>().notNull().default([]),
+  capabilityTargets: jsonb('capability_targets').$type<{ item: string; target: string | null }[]>().notNull().default([]),
+  content: text('content'),
+  draftedBy: text('drafted_by').notNull(),
+  supportSignedOn: date('support_signed_on', { mode: 'string' }),
+  supportSignedBy: text('support_signed_by'),
+  recipientSignedOn: date('recipient_signed_on', { mode: 'string' }),
+  recipientSignedBy: text('recipient_signed_by'),
+  filedOn: date('filed_on', { mode: 'string' }),
+  filedBy: text('filed_by'),
+  filedCopies: integer('filed_copies'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('agreements_pairing_support_year_uq').on(t.pairingId, t.supportOrgId, t.year),
+  index('agreements_year_idx').on(t.year),
+  index('agreements_support_idx').on(t.supportOrgId),
+]);
+
+/** 年度任务 the recipient sets for one dispatched person. */
+export const annualTasks = pgTable('annual_tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  year: integer('year').notNull(),
+  title: text('title').notNull(),
+  description: text('description'),
+  target: text('target'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('annual_tasks_assignment_year_idx').on(t.assignmentId, t.year)]);
+
+/** 季度进展: the recipient's feedback on one person's quarter to the support unit; `submittedOn` is the server's date. */
+export const quarterlyReports = pgTable('quarterly_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  quarter: text('quarter').notNull(),
+  summary: text('summary').notNull(),
+  taskProgress: jsonb('task_progress').$type<{ taskId: string; status: string; progress: string | null }[]>().notNull().default([]),
+  submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+  submittedBy: text('submitted_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('quarterly_reports_assignment_quarter_uq').on(t.assignmentId, t.quarter),
+  index('quarterly_reports_submitted_idx').on(t.submittedOn),
+]);
+
+/** 带教/指导记录: on-site teaching and off-site remote guidance of one dispatched person. */
+export const activities = pgTable('activities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  kind: text('kind').notNull(),
+  /** on_site | off_site, fixed by the kind; kept for filtering. */
+  setting: text('setting').notNull(),
+  channel: text('channel'),
+  date: date('date', { mode: 'string' }).notNull(),
+  participants: jsonb('participants').$type<string[]>().notNull().default([]),
+  participantCount: integer('participant_count').notNull(),
+  content: text('content').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('activities_assignment_date_idx').on(t.assignmentId, t.date),
+  index('activities_date_idx').on(t.date),
+  index('activities_kind_idx').on(t.kind),
+]);
+
+export const activityAttachments = pgTable('activity_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  size: integer('size').notNull(),
+  content: text('content_base64').notNull(),
+}, (t) => [index('activity_attachments_activity_idx').on(t.activityId)]);
+
+/** 师带徒协议 of one support person (assignment) for one year. */
+export const mentorships = pgTable('mentorships', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  year: integer('year').notNull(),
+  signedOn: date('signed_on', { mode: 'string' }),
+  plan: text('plan'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('mentorships_assignment_year_uq').on(t.assignmentId, t.year),
+  index('mentorships_year_idx').on(t.year),
+]);
+
+/** 跟学人员: an apprentice of the recipient under a mentorship agreement, with assessment and certificate. */
+export const mentorshipApprentices = pgTable('mentorship_apprentices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  mentorshipId: uuid('mentorship_id').notNull().references(() => mentorships.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  specialtyTitle: text('specialty_title').notNull(),
+  department: text('department'),
+  learningSpecialty: text('learning_specialty').notNull(),
+  learningGoal: text('learning_goal').notNull(),
+  position: integer('position').notNull().default(0),
+  assessmentResult: text('assessment_result'),
+  assessedOn: date('assessed_on', { mode: 'string' }),
+  assessmentComments: text('assessment_comments'),
+  assessedBy: text('assessed_by'),
+  certificateNo: text('certificate_no'),
+  certificateIssuedOn: date('certificate_issued_on', { mode: 'string' }),
+}, (t) => [
+  index('mentorship_apprentices_mentorship_idx').on(t.mentorshipId),
+  uniqueIndex('mentorship_apprentices_certificate_uq').on(t.certificateNo),
+]);
+
+/** 受援单位主要科室（专业）: what the apprentices must cover within three years (MY 二（三）). */
+export const recipientDepartments = pgTable('recipient_departments', {
+  orgId: uuid('org_id').primaryKey().references(() => organisations.id),
+  departments: jsonb('departments').$type<string[]>().notNull().default([]),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 院领导带队赴受援医院指导、座谈、交流. */
+export const leadershipVisits = pgTable('leadership_visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  pairingId: uuid('pairing_id').notNull().references(() => pairings.id),
+  supportOrgId: uuid('support_org_id').notNull().references(() => organisations.id),
+  date: date('date', { mode: 'string' }).notNull(),
+  leaderName: text('leader_name').notNull(),
+  leaderPost: text('leader_post'),
+  ledByLeadership: boolean('led_by_leadership').notNull(),
+  participants: text('participants'),
+  content: text('content').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('leadership_visits_pairing_date_idx').on(t.pairingId, t.date),
+  index('leadership_visits_support_idx').on(t.supportOrgId),
+  index('leadership_visits_date_idx').on(t.date),
+]);
+
+/** 成效指标 of a recipient for a year (2019) or quarter (2019-Q3). */
+export const outcomeRecords = pgTable('outcome_records', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  recipientOrgId: uuid('recipient_org_id').notNull().references(() => organisations.id),
+  period: text('period').notNull(),
+  technologiesIntroduced: integer('technologies_introduced'),
+  personsTrained: integer('persons_trained'),
+  referralsUp: integer('referrals_up'),
+  referralsDown: integer('referrals_down'),
+  inCountyTreatmentRate: doublePrecision('in_county_treatment_rate'),
+  capabilityItemsMet: integer('capability_items_met'),
+  capabilityItemsTotal: integer('capability_items_total'),
+  note: text('note'),
+  enteredBy: text('entered_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('outcome_records_recipient_period_uq').on(t.recipientOrgId, t.period)]);
+
+/**
+ * 年度鉴定 of one help year of an assignment. `chain` is the policy's appraisal chain when it was
+ * started; `stage` the index of the party awaited (chain length once filed).
+ */
+export const appraisals = pgTable('appraisals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  periodFrom: date('period_from', { mode: 'string' }).notNull(),
+  periodTo: date('period_to', { mode: 'string' }).notNull(),
+  year: integer('year').notNull(),
+  chain: jsonb('chain').$type<string[]>().notNull(),
+  stage: integer('stage').notNull().default(0),
+  grade: text('grade'),
+  comments: text('comments'),
+  /** The record figures as the recipient saw them when it submitted. */
+  prefill: jsonb('prefill'),
+  completedOn: date('completed_on', { mode: 'string' }),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('appraisals_assignment_period_uq').on(t.assignmentId, t.periodFrom),
+  index('appraisals_year_idx').on(t.year),
+  index('appraisals_stage_idx').on(t.stage),
+]);
+
+/** Each act on an appraisal: submit, approve (opinion, review, filing) or send back for correction. */
+export const appraisalSteps = pgTable('appraisal_steps', {
+  /** A serial id: the steps' order, even within the same instant. */
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  appraisalId: uuid('appraisal_id').notNull().references(() => appraisals.id, { onDelete: 'cascade' }),
+  party: text('party').notNull(),
+  action: text('action').notNull(),
+  comment: text('comment'),
+  actedBy: text('acted_by').notNull(),
+  actedAt: timestamp('acted_at', { withTimezone: true }).notNull(),
+}, (t) => [index('appraisal_steps_appraisal_idx').on(t.appraisalId)]);
+
+/** 职称晋升经历证明: a numbered certificate of a completed assignment; `snapshot` is what it prints. */
+export const serviceCertificates = pgTable('service_certificates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull(),
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  issuerOrgId: uuid('issuer_org_id').notNull().references(() => organisations.id),
+  issuedBy: text('issued_by').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('service_certificates_number_uq').on(t.number),
+  uniqueIndex('service_certificates_assignment_uq').on(t.assignmentId),
+]);
+
+/** Running numbers of printed documents per kind and year (certificates). */
+export const documentNumbers = pgTable('document_numbers', {
+  kind: text('kind').notNull(),
+  year: integer('year').notNull(),
+  last: integer('last').notNull(),
+}, (t) => [primaryKey({ columns: [t.kind, t.year] })]);

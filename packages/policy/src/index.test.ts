@@ -23,6 +23,7 @@ describe('public API', () => {
       'evaluateAppraisalConsequence', 'evaluateMentorship', 'evaluateLeadershipVisits', 'evaluateReportingSchedule',
       'listReportingDeadlines', 'listProgrammeDeadlines', 'evaluatePosts', 'evaluateInsuranceAndSafety',
       'TITLE_LEVEL_LABELS', 'EDUCATION_LABELS', 'VERDICT_STATUS_LABELS', 'RULE_LABELS',
+      'evaluateAnnualAgreement', 'evaluateQuarterlyProgress', 'evaluateOffSiteGuidance', 'evaluateAppraisalChain', 'appraisalChainOf',
     ]) expect(api, name).toHaveProperty(name);
   });
 
@@ -48,8 +49,12 @@ describe('public API', () => {
       api.evaluateLeadershipVisits({ policy, today, year: 2019, pairingId: 'pr', visits: [] }),
       ...api.evaluatePosts({ policy, person: { id: 'p', title: 'senior', role: 'leader' }, pairing: { id: 'pr', form: 'trusteeship' }, heldPost: 'vice_president' }).verdicts,
       ...api.evaluateInsuranceAndSafety({ policy, today, assignment: { id: 'a', start: '2019-01-01', end: '2019-12-31' }, insurance: null, safetyEducation: null }),
+      api.evaluateAnnualAgreement({ policy, today, year: 2019, pairingId: 'pr', supportUnitId: 's', agreement: null }),
+      ...api.evaluateQuarterlyProgress({ policy, calendar, today, assignment: { id: 'a', start: '2019-01-01', end: '2019-12-31' }, reports: [] }).verdicts,
+      api.evaluateOffSiteGuidance({ policy, calendar, today, assignment: { id: 'a', start: '2019-01-01', end: '2019-12-31', mode: 'segmented_stays' }, attendance: [], guidance: [] }).verdict,
+      api.evaluateAppraisalChain({ policy, today, assignmentId: 'a', period: { from: '2018-01-01', to: '2018-12-31' }, appraisal: null }).verdict,
     ];
-    expect(verdicts.length).toBeGreaterThanOrEqual(16);
+    expect(verdicts.length).toBeGreaterThanOrEqual(20);
     for (const v of verdicts) {
       expect(v.status, v.ruleId).toBe('not_applicable');
       expect(v.explanation).toContain('某地对口支援');

@@ -32,3 +32,10 @@ export {
 export { evaluatePosts, type PostOption, type PostsEvaluation, type PostsInput } from './rules/posts.rule.js';
 export { evaluateInsuranceAndSafety, type InsuranceAndSafetyInput } from './rules/insurance-safety.rule.js';
 export { findPolicyConflicts, type PolicyConflict } from './rules/policy-conflicts.rule.js';
+export { evaluateAnnualAgreement, type AnnualAgreementFact, type AnnualAgreementInput } from './rules/annual-agreement.rule.js';
+export {
+  evaluateQuarterlyProgress, quarterBounds, quarterOf, quarterlyProgressDeadline,
+  type QuarterlyProgressDeadline, type QuarterlyProgressInput, type QuarterlyProgressReportFact,
+} from './rules/quarterly-progress.rule.js';
+export { evaluateOffSiteGuidance, type OffSiteGuidanceInput, type OffSiteMonth } from './rules/off-site-guidance.rule.js';
+export { appraisalChainOf, evaluateAppraisalChain, type AppraisalChainInput } from './rules/appraisal-chain.rule.js';

@@ -51,6 +51,10 @@ export const RULE_LABELS = {
   posts: '受援单位任职',
   insurance: '人身意外保险',
   'safety-education': '安全教育',
+  'annual-agreement': '年度帮扶协议（目标责任书）签订与备案',
+  'progress.quarterly': '受援医院每季度反馈派驻人员工作情况',
+  'off-site.guidance': '不驻点期间远程指导记录',
+  'appraisal.chain': '年度鉴定流程',
 } as const;
 export type RuleId = keyof typeof RULE_LABELS;
 

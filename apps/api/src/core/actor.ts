@@ -42,24 +42,34 @@ export interface RequestContext {
 
 const READ_UNIT: Permission[] = [
   'org:read', 'programme:read', 'pairing:read', 'region:read', 'home:read', 'calendar:read', 'policy:read', 'assignment:read', 'attendance:read', 'spotcheck:read',
+  'results:read',
 ];
-/** Dispatched staff: their own check-ins, leave and roll calls. */
-const DISPATCHED: Permission[] = [...READ_UNIT, 'checkin:write', 'leave:request'];
+/** Dispatched staff: their own check-ins, leave, roll calls, teaching and guidance records and mentorships. */
+const DISPATCHED: Permission[] = [...READ_UNIT, 'checkin:write', 'leave:request', 'activity:write', 'mentorship:write'];
 const OFFICE: Permission[] = [
   'region:read', 'region:write', 'org:read', 'org:write', 'programme:read', 'programme:write', 'pairing:read', 'pairing:write', 'home:read',
   'calendar:read', 'policy:read', 'policy:write', 'person:read', 'person:write', 'person:reveal',
   'assignment:read', 'assignment:write', 'assignment:override',
   'attendance:read', 'leave:approve', 'spotcheck:read', 'spotcheck:write', 'sanction:write',
+  'results:read', 'agreement:file', 'mentorship:write', 'appraisal:write', 'certificate:write',
 ];
+/** The writes of issue 6 the administrator may make for maintenance; the appraisal chain still takes only its parties. */
+const RESULTS_ADMIN: Permission[] = ['agreement:write', 'task:write', 'activity:write', 'visit:write', 'outcome:write'];
 
 /** The permissions of each role (SPEC §1). Offices manage their area; units read theirs; the auditor reads the audit log only. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...OFFICE, 'audit:read', 'calendar:write'],
+  admin: [...OFFICE, 'audit:read', 'calendar:write', ...RESULTS_ADMIN],
   province_office: OFFICE,
   prefecture_office: OFFICE,
-  county_office: OFFICE.filter((p) => p !== 'region:write'),
-  support_unit: [...READ_UNIT, 'person:read', 'person:write', 'person:reveal', 'assignment:write', 'spotcheck:write'],
-  recipient_unit: [...READ_UNIT, 'person:read', 'attendance:write', 'leave:approve'],
+  county_office: [...OFFICE.filter((p) => p !== 'region:write'), 'outcome:write'],
+  support_unit: [
+    ...READ_UNIT, 'person:read', 'person:write', 'person:reveal', 'assignment:write', 'spotcheck:write',
+    'agreement:write', 'activity:write', 'mentorship:write', 'visit:write', 'certificate:write',
+  ],
+  recipient_unit: [
+    ...READ_UNIT, 'person:read', 'attendance:write', 'leave:approve',
+    'agreement:write', 'task:write', 'activity:write', 'mentorship:write', 'outcome:write', 'appraisal:write',
+  ],
   team_leader: [...DISPATCHED, 'leave:approve'],
   staff: DISPATCHED,
   auditor: ['audit:read'],

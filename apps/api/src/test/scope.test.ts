@@ -14,6 +14,8 @@ describe.each(testDatabases())('data scope on %s', (kind) => {
   let admin: string;
   let my: string;
   const cx = { regions: [] as string[], organisations: [] as string[], programmes: [] as string[], pairings: [] as string[], names: [] as string[], policies: [] as string[], persons: [] as string[], assignments: [] as string[], leave: [] as string[], recipientOrgId: '', spotChecks: [] as string[], sanctions: [] as string[] };
+  /** Chuxiong records of issue 6 (agreements, tasks, activities, mentorship, visits, outcomes, appraisals, certificates), by path segment. */
+  const results: Record<string, string[]> = {};
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -55,6 +57,30 @@ describe.each(testDatabases())('data scope on %s', (kind) => {
     } });
     expect(sanction.statusCode, sanction.body).toBe(201);
     cx.sanctions = [sanction.json().id as string];
+    const cxRecipient = await t.login('cx-recipient');
+    const created = async (cookie: string, url: string, body: object) => {
+      const res = await t.request('POST', url, { cookie, body });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+      return res.json();
+    };
+    const assignmentId = dispatched.assignmentId;
+    results.agreements = [(await created(cxSupport, '/api/agreements', { pairingId: dispatched.pairingId, year: 2026, departments: ['儿科'] })).id];
+    results.tasks = [(await created(cxRecipient, '/api/tasks', { assignmentId, year: 2026, title: '儿科带教' })).id];
+    results['quarterly-reports'] = [(await created(cxRecipient, '/api/quarterly-reports', { assignmentId, quarter: '2026-Q4', summary: '本季度工作情况' })).id];
+    const activity = await created(await t.login('cx-staff'), '/api/activities', { kind: 'teaching_rounds', date: '2026-11-20', participantCount: 5, content: '教学查房', attachments: [{ name: '记录.pdf', type: 'application/pdf', base64: 'JVBERi0xLjQ=' }] });
+    results.activities = [activity.id];
+    results['activity-attachments'] = [activity.attachments[0].id];
+    const mentorship = await created(cxSupport, '/api/mentorships', { assignmentId, year: 2026, apprentices: [{ name: '王医生', specialtyTitle: '儿科 住院医师', learningSpecialty: '儿科', learningGoal: '常见病诊疗' }] });
+    results.mentorships = [mentorship.id];
+    results['mentorship-apprentices'] = [mentorship.apprentices[0].id];
+    results['leadership-visits'] = [(await created(cxSupport, '/api/leadership-visits', { pairingId: dispatched.pairingId, date: '2026-11-10', leaderName: '张院长', ledByLeadership: true, content: '座谈' })).id];
+    results.outcomes = [(await created(cxRecipient, '/api/outcomes', { recipientOrgId: cx.recipientOrgId, period: '2026', personsTrained: 3 })).id];
+    results.appraisals = [(await created(cxRecipient, '/api/appraisals', { assignmentId, grade: 'qualified' })).id];
+    results['recipient-departments'] = [cx.recipientOrgId];
+    for (const [status, date] of [['on_duty', '2026-11-02'], ['completed', '2026-11-23']]) {
+      expect((await t.request('POST', `/api/assignments/${assignmentId}/status`, { cookie: cxSupport, body: { status, date } })).statusCode).toBe(200);
+    }
+    results.certificates = [(await created(cxSupport, '/api/certificates', { assignmentId })).id];
     expect(cx.policies).toHaveLength(1);
     expect(cx.regions.length).toBeGreaterThan(5);
     expect(cx.organisations.length).toBeGreaterThan(15);
@@ -68,7 +94,7 @@ describe.each(testDatabases())('data scope on %s', (kind) => {
   it('every GET endpoint of the API answers my-office without a Chuxiong record', async () => {
     const doc = (await t.request('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>> };
     const samples: Record<string, string[]> = { regions: cx.regions, organisations: cx.organisations, programmes: cx.programmes, pairings: cx.pairings, policies: cx.policies, persons: cx.persons,
-      assignments: cx.assignments, 'leave-requests': cx.leave, 'spot-checks': cx.spotChecks, sanctions: cx.sanctions, progress: cx.assignments };
+      assignments: cx.assignments, 'leave-requests': cx.leave, 'spot-checks': cx.spotChecks, sanctions: cx.sanctions, progress: cx.assignments, ...results };
     // The holiday calendar is national reference data, the same for every caller.
     const reference: Record<string, string> = { '/api/calendar/days/{date}': '/api/calendar/days/2024-10-01', '/api/calendar/years/{year}': '/api/calendar/years/2024' };
     let walked = 0;

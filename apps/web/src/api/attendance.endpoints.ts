@@ -12,6 +12,8 @@ export interface CheckInToday {
 }
 
 export interface Geofence { lat: number; lng: number; radiusM: number }
+/** GET /api/organisations/:orgId/geofence: the recipient's fence, null while none is set. */
+export interface RecipientGeofence { orgId: string; orgName: string; fence: Geofence | null }
 
 export interface AppealCreate { assignmentId: string; date: string; requestedStatus: Appeal['requestedStatus']; reason: string }
 export interface AppealDecision { decision: 'approve' | 'reject'; comment?: string }
@@ -33,5 +35,6 @@ export const attendanceApi = {
     http.get<{ items: Appeal[]; total: number }>('/api/attendance/appeals', q, signal),
   createAppeal: (body: AppealCreate) => http.post<Appeal>('/api/attendance/appeals', body),
   decideAppeal: (id: string, body: AppealDecision) => http.post<Appeal>(`/api/attendance/appeals/${id}/decision`, body),
+  geofence: (orgId: string, signal?: AbortSignal) => http.get<RecipientGeofence>(`/api/organisations/${orgId}/geofence`, undefined, signal),
   setGeofence: (orgId: string, body: Geofence) => request<{ ok: true }>('PUT', `/api/organisations/${orgId}/geofence`, { body }),
 };

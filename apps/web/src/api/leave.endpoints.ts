@@ -1,4 +1,4 @@
-import type { Leave, LeaveCreate, ListResponse, ShownVerdict } from '@duikou/contracts';
+import type { Leave, LeaveCreate, LeaveSandboxResult, ListResponse, ShownVerdict } from '@duikou/contracts';
 import { download, http, type QueryParams } from './http-client';
 
 /** GET /api/leave-requests/:id and every write answer: the leave with the engine's verdicts. */
@@ -8,12 +8,17 @@ export interface Trip {
   id: string; assignmentId: string; personName: string; recipientOrgName: string; startDate: string; endDate: string;
   destination: string; reason: string | null; reportedBy: string; createdAt: string;
 }
+/** POST /api/leave-requests/preview: what a request would get (working days, approval chain, filings); saves nothing. */
+export type LeavePreview = LeaveSandboxResult;
+export type LeavePreviewBody = Pick<LeaveCreate, 'startDate' | 'endDate' | 'kind'> & { assignmentId?: string };
+
 export interface TripCreate { assignmentId?: string; startDate: string; endDate: string; destination: string; reason?: string }
 
-/** 请假: list (todo=true: waiting for me), detail, request, decide, 销假, 撤回, attachment. */
+/** 请假: list (todo=true: waiting for me), detail, preview, request, decide, 销假, 撤回, attachment. */
 export const leaveApi = {
   list: (q: QueryParams, signal?: AbortSignal) => http.get<ListResponse<Leave>>('/api/leave-requests', q, signal),
   get: (id: string, signal?: AbortSignal) => http.get<LeaveDetail>(`/api/leave-requests/${id}`, undefined, signal),
+  preview: (body: LeavePreviewBody) => http.post<LeavePreview>('/api/leave-requests/preview', body),
   create: (body: LeaveCreate) => http.post<LeaveDetail>('/api/leave-requests', body),
   decide: (id: string, body: { decision: 'approve' | 'reject'; comment?: string }) => http.post<LeaveDetail>(`/api/leave-requests/${id}/decision`, body),
   returnOn: (id: string, date: string) => http.post<LeaveDetail>(`/api/leave-requests/${id}/return`, { date }),

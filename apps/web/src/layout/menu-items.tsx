@@ -5,6 +5,8 @@ import {
 } from '@ant-design/icons';
 import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
 import { IdcardOutlined } from '@ant-design/icons';
+import { AlertOutlined, FieldTimeOutlined, NotificationOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AimOutlined, FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Permission } from '@duikou/contracts';
 
 export interface NavItem {
@@ -12,6 +14,8 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   permission: Permission;
+  /** Shown with any of these permissions instead of `permission` alone. */
+  anyOf?: readonly Permission[];
   /** Items of one group show together under its title (after the ungrouped items). */
   group?: string;
 }
@@ -19,6 +23,9 @@ export interface NavItem {
 /** The side menu; each item shows only with its permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, permission: 'home:read' },
+  { path: '/check-in', label: '打卡', icon: <AimOutlined />, permission: 'checkin:write' },
+  { path: '/attendance', label: '考勤', icon: <ScheduleOutlined />, permission: 'attendance:read', group: '考勤请假' },
+  { path: '/leave', label: '请假', icon: <FileDoneOutlined />, permission: 'leave:request', anyOf: ['leave:request', 'leave:approve'], group: '考勤请假' },
   { path: '/pairings', label: '对口关系', icon: <ApartmentOutlined />, permission: 'pairing:read' },
   { path: '/persons', label: '人员', icon: <IdcardOutlined />, permission: 'person:read' },
   { path: '/programmes', label: '项目', icon: <ProjectOutlined />, permission: 'programme:read' },
@@ -27,13 +34,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { path: '/assignments', label: '派驻', icon: <TeamOutlined />, permission: 'assignment:read', group: '派驻管理' },
   { path: '/staffing', label: '派出人数', icon: <BarChartOutlined />, permission: 'assignment:read', group: '派驻管理' },
+  { path: '/progress/at-risk', label: '在岗进度预警', icon: <FieldTimeOutlined />, permission: 'assignment:read', group: '派驻管理' },
+  { path: '/spot-checks', label: '抽查点名', icon: <SafetyCertificateOutlined />, permission: 'spotcheck:read', group: '监督检查' },
+  { path: '/spot-checks/consequences', label: '抽查后果', icon: <AlertOutlined />, permission: 'spotcheck:read', group: '监督检查' },
+  { path: '/sanctions', label: '通报约谈', icon: <NotificationOutlined />, permission: 'spotcheck:read', group: '监督检查' },
   { path: '/policies', label: '政策版本', icon: <FileProtectOutlined />, permission: 'policy:read', group: '政策规则' },
   { path: '/policies/sandbox', label: '规则试算', icon: <ExperimentOutlined />, permission: 'policy:read', group: '政策规则' },
   { path: '/calendar', label: '节假日日历', icon: <CalendarOutlined />, permission: 'calendar:read', group: '政策规则' },
 ];
 
 export const allowedNavItems = (permissions: readonly string[]): NavItem[] =>
-  NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+  NAV_ITEMS.filter((item) => (item.anyOf ?? [item.permission]).some((p) => permissions.includes(p)));
 
 export const firstAllowedPath = (permissions: readonly string[]): string | null => allowedNavItems(permissions)[0]?.path ?? null;
 

@@ -353,7 +353,7 @@ export async function exportStaffTable(ctx: RequestContext, q: AssignmentExportQ
     const end = r.a.actualEnd ?? r.a.plannedEnd;
     return {
       name: r.personName, gender: r.personGender === 'female' ? '女' : '男', age: wholeYears(`${r.personBirthMonth}-01`, start),
-      title: r.personTitle ?? TITLE_LEVEL_LABELS[r.personTitleLevel as TitleLevel] ?? '', specialty: [r.a.department, r.personSpecialty].filter(Boolean).join(' / '),
+      title: r.personTitle ?? TITLE_LEVEL_LABELS[r.personTitleLevel as TitleLevel] ?? '', specialty: [...new Set([r.a.department, r.personSpecialty].filter(Boolean))].join(' / '),
       workYears: wholeYears(r.personWorkStartDate, start), phone: reveal ? ctx.cipher.decrypt(r.personMobileCipher) : r.personMobileMasked,
       supportOrg: r.supportOrgName, recipientOrg: r.recipientOrgName, period: `${start} 至 ${end}`,
     };

@@ -188,4 +188,15 @@ describe.each(testDatabases())('assignments on %s', (kind) => {
     expect(audit[0]).toMatchObject({ actorUsername: 'cx-office', entityType: 'assignment' });
     expect(audit[0].summary).toContain('含完整手机号');
   });
+
+  it('writes 科室及专业 once when the receiving department is the person\'s own specialty', async () => {
+    const me = (await t.request('GET', '/api/auth/me', { cookie: support })).json();
+    const person = await t.request('POST', '/api/persons', { cookie: support, body: personBody(me.org.id, { name: '周医生', education: 'master', workStartDate: '2013-07-01', titleLevel: 'intermediate', birth: '1987-05-06' }) });
+    expect(person.statusCode, person.body).toBe(201);
+    const res = await dispatch(support, { personId: person.json().id, department: '内科', plannedStart: '2019-09-01', plannedEnd: '2019-12-31' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { rows } = await readSheet((await t.request('GET', `/api/assignments/export?layout=cx&personId=${person.json().id}`, { cookie: office })).rawPayload);
+    expect(rows[3]![1]).toBe('周医生');
+    expect(rows[3]![5]).toBe('内科');
+  });
 });

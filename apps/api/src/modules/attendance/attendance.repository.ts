@@ -74,6 +74,11 @@ export async function findRecipient(db: DbOrTx, scope: Scope, orgId: string) {
   return row;
 }
 
+export async function findGeofence(db: DbOrTx, orgId: string) {
+  const [row] = await db.select({ lat: organisations.geoLat, lng: organisations.geoLng, radiusM: organisations.geoRadiusM }).from(organisations).where(eq(organisations.id, orgId));
+  return row && row.lat !== null && row.lng !== null && row.radiusM !== null ? { lat: row.lat, lng: row.lng, radiusM: row.radiusM } : null;
+}
+
 /** Assignments at a recipient overlapping a period, with their attendance rows in it. */
 export async function listMonthFacts(db: DbOrTx, recipientOrgId: string, from: string, to: string) {
   const rows = await db.select({

@@ -18,6 +18,8 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   app.get('/api/check-ins/today', { schema: { tags, summary: '今日派驻、打卡范围与打卡记录（本人）', response: { 200: checkInTodaySchema, ...errors } } },
     async (req) => service.checkInToday(authorize(req, 'checkin:write')));
+  app.get('/api/organisations/:orgId/geofence', { schema: { tags, summary: '受援单位当前的打卡范围（未设置为 null）', params: orgIdParamsSchema, response: { 200: z.object({ orgId: z.string(), orgName: z.string(), fence: geofenceSchema.nullable() }), ...errors } } },
+    async (req) => service.getGeofence(authorize(req, 'attendance:read'), req.params.orgId));
   app.put('/api/organisations/:orgId/geofence', { schema: { tags, summary: '设置受援单位打卡范围（中心点与半径）', params: orgIdParamsSchema, body: geofenceSchema, response: { 200: okSchema, ...errors } } },
     async (req) => service.setGeofence(authorize(req, 'attendance:read'), req.params.orgId, req.body));
   app.get('/api/attendance/months/:month', { schema: { tags, summary: '月度考勤表（受援单位 × 日期）', params: monthParamsSchema, querystring: monthQuerySchema, response: { 200: attendanceMonthSchema, ...errors } } },

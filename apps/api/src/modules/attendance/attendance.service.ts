@@ -116,6 +116,13 @@ export async function setGeofence(ctx: RequestContext, orgId: string, v: { lat: 
   return { ok: true as const };
 }
 
+/** The geofence a recipient has set (null: none yet), for the unit's form and the offices. */
+export async function getGeofence(ctx: RequestContext, orgId: string) {
+  const org = await repo.findRecipient(ctx.db, ctx.actor.scope, orgId);
+  if (!org) throw notFound('受援单位');
+  return { orgId: org.id, orgName: org.name, fence: await repo.findGeofence(ctx.db, org.id) };
+}
+
 /** The recipient whose month is shown: a unit itself; an office must name one it can see. */
 async function recipientFor(ctx: RequestContext, recipientOrgId: string | undefined) {
   const id = recipientOrgId ?? (ctx.actor.scope.kind === 'unit' ? ctx.actor.orgId : undefined);

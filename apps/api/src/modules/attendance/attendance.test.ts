@@ -100,6 +100,18 @@ describe.each(testDatabases())('check-in and attendance on %s', (kind) => {
     expect((await t.request('POST', `/api/attendance/appeals/${appeal.json().id}/decision`, { cookie: recipient, body: { decision: 'approve' } })).statusCode).toBe(409);
   });
 
+  it('shows the unit and the offices in scope the geofence set, or none', async () => {
+    const res = await t.request('GET', `/api/organisations/${ids.recipientOrgId}/geofence`, { cookie: recipient });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ orgId: ids.recipientOrgId, orgName: '武定县人民医院', fence: { lat: 25.53, lng: 102.4, radiusM: 500 } });
+    expect((await t.request('GET', `/api/organisations/${ids.recipientOrgId}/geofence`, { cookie: await t.login('cx-office') })).json().fence.radiusM).toBe(500);
+    const office = await t.login('cx-office');
+    const other = ((await t.request('GET', '/api/pairings', { cookie: office })).json().items as { recipient: { id: string; name: string } }[])
+      .find((p) => p.recipient.name !== '武定县人民医院')!;
+    expect((await t.request('GET', `/api/organisations/${other.recipient.id}/geofence`, { cookie: office })).json()).toMatchObject({ fence: null });
+    expect((await t.request('GET', `/api/organisations/${ids.recipientOrgId}/geofence`, { cookie: await t.login('my-office') })).statusCode).toBe(404);
+  });
+
   it('keeps attendance in scope', async () => {
     const my = await t.login('my-office');
     expect((await t.request('GET', `/api/attendance/months/2026-11?recipientOrgId=${ids.recipientOrgId}`, { cookie: my })).statusCode).toBe(404);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { assignments, leaveDecisions, leaveRequests, organisations, pairings, persons, regions, tripReports, type DbOrTx } from '@duikou/db';
 import { aliasedTable } from 'drizzle-orm';
 import type { Scope } from '../../core/actor.js';
+import { totalCount } from '../../core/pagination.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
 
 const supportOrg = aliasedTable(organisations, 'support_org');
@@ -20,7 +21,7 @@ const leaveColumns = {
 };
 
 function leaveBase(db: DbOrTx) {
-  return db.select(leaveColumns).from(leaveRequests)
+  return db.select({ ...leaveColumns, total: totalCount }).from(leaveRequests)
     .innerJoin(assignments, eq(assignments.id, leaveRequests.assignmentId))
     .innerJoin(pairings, eq(pairings.id, assignments.pairingId))
     .innerJoin(persons, eq(persons.id, assignments.personId))
@@ -35,7 +36,7 @@ export async function listLeave(db: DbOrTx, scope: Scope, personId: string | nul
     visible(scope, personId),
     q.status ? eq(leaveRequests.status, q.status) : undefined,
     q.assignmentId ? eq(leaveRequests.assignmentId, q.assignmentId) : undefined,
-  )).orderBy(desc(leaveRequests.createdAt)).limit(q.limit).offset(q.offset);
+  )).orderBy(desc(leaveRequests.createdAt), desc(leaveRequests.startDate)).limit(q.limit).offset(q.offset);
 }
 
 export async function findLeave(db: DbOrTx, scope: Scope, personId: string | null, id: string) {

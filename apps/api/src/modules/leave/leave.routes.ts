@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  errorBodySchema, idParamsSchema, leaveCreateSchema, leaveDecisionSchema, leaveDetailSchema, leaveListQuerySchema, leaveReturnSchema, leaveSchema,
-  listOf, tripCreateSchema, tripSchema,
+  errorBodySchema, idParamsSchema, idSchema, isoDateSchema, LEAVE_KINDS, leaveCreateSchema, leaveDecisionSchema, leaveDetailSchema, leaveListQuerySchema,
+  leaveReturnSchema, leaveSandboxResultSchema, leaveSchema, listOf, tripCreateSchema, tripSchema,
 } from '@duikou/contracts';
 import { z } from 'zod';
 import { authorize } from '../../core/http.js';
@@ -9,6 +9,9 @@ import * as service from './leave.service.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const tags = ['请假'];
+/** A preview needs only what decides the days and the chain (the form asks before the reason is written). */
+const leavePreviewSchema = z.object({ assignmentId: idSchema.optional(), startDate: isoDateSchema, endDate: isoDateSchema, kind: z.enum(LEAVE_KINDS, { error: '请选择请假类别' }) })
+  .refine((v) => v.startDate <= v.endDate, { error: '结束日期不能早于开始日期', path: ['endDate'] });
 
 export const leaveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/leave-requests', { schema: { tags, summary: '请假列表（todo=true：待我审批）', querystring: leaveListQuerySchema, response: { 200: listOf(leaveSchema), ...errors } } },
@@ -17,6 +20,8 @@ export const leaveRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.getLeave(authorize(req, 'attendance:read'), req.params.id));
   app.post('/api/leave-requests', { schema: { tags, summary: '申请请假（按政策计算工作日与审批层级）', body: leaveCreateSchema, response: { 201: leaveDetailSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await service.requestLeave(authorize(req, 'leave:request'), req.body)));
+  app.post('/api/leave-requests/preview', { schema: { tags, summary: '请假预览：按政策计算工作日与审批层级（不保存）', body: leavePreviewSchema, response: { 200: leaveSandboxResultSchema, ...errors } } },
+    async (req) => service.previewLeave(authorize(req, 'leave:request'), req.body));
   app.post('/api/leave-requests/:id/decision', { schema: { tags, summary: '审批请假（同意或驳回）', params: idParamsSchema, body: leaveDecisionSchema, response: { 200: leaveDetailSchema, ...errors } } },
     async (req) => service.decideLeave(authorize(req, 'leave:approve'), req.params.id, req.body));
   app.post('/api/leave-requests/:id/return', { schema: { tags, summary: '销假返岗', params: idParamsSchema, body: leaveReturnSchema, response: { 200: leaveDetailSchema, ...errors } } },

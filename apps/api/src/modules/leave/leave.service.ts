@@ -57,14 +57,16 @@ function shape(ctx: RequestContext, row: repo.LeaveRow, decisions: Decision[]): 
 export async function listLeave(ctx: RequestContext, q: LeaveListQuery): Promise<ListResponse<Leave>> {
   const { limit, offset } = pageOf(q);
   const todo = q.todo;
+  // 待我审批 is decided per row (who may decide which step), so it reads the pending ones and pages in memory.
   const rows = await repo.listLeave(ctx.db, ctx.actor.scope, ownOnly(ctx.actor), {
-    status: todo ? 'pending' : q.status, assignmentId: q.assignmentId, limit: todo ? 1000 : limit + 1, offset: todo ? 0 : offset,
+    status: todo ? 'pending' : q.status, assignmentId: q.assignmentId, limit: todo ? 1000 : limit, offset: todo ? 0 : offset,
   });
   const decisions = await repo.listDecisions(ctx.db, rows.map((r) => r.leave.id));
   let items = rows.map((r) => shape(ctx, r, decisions));
   if (todo) items = items.filter((i) => i.mine);
-  const total = todo ? items.length : offset + items.length;
-  return { items: todo ? items.slice(offset, offset + limit) : items.slice(0, limit), total };
+  // A page past the end has no row to carry the window count: count again from the start.
+  const total = todo ? items.length : rows[0]?.total ?? (offset > 0 ? (await repo.listLeave(ctx.db, ctx.actor.scope, ownOnly(ctx.actor), { status: q.status, assignmentId: q.assignmentId, limit: 1, offset: 0 }))[0]?.total ?? 0 : 0);
+  return { items: todo ? items.slice(offset, offset + limit) : items, total };
 }
 
 export async function getLeave(ctx: RequestContext, id: string) {
@@ -82,13 +84,14 @@ export async function getLeave(ctx: RequestContext, id: string) {
 }
 
 /**
- * A person asks for leave. The engine fixes the working days lost (holidays and rest days do not
- * count) and the approvals and filings owed; a leave that needs no approval is approved at once.
+ * What a leave would be, checked as a request would be: the assignment (staff: their own on the start
+ * date), its dates, overlaps, and the engine's working days, approvals and filings.
  */
-export async function requestLeave(ctx: RequestContext, input: LeaveCreate) {
+async function planLeave(ctx: RequestContext, input: Pick<LeaveCreate, 'assignmentId' | 'startDate' | 'endDate' | 'kind'>) {
   const personId = ctx.actor.personId;
   const assignmentId = input.assignmentId ?? (personId ? await repo.findOwnAssignmentId(ctx.db, personId, input.startDate) : undefined);
-  if (!assignmentId) throw new AppError('VALIDATION_FAILED', personId ? `${input.startDate} 没有进行中的派驻任务` : '请选择派驻记录', { field: 'assignmentId' });
+  // Staff do not pick the assignment: the start date they chose is what has no assignment.
+  if (!assignmentId) throw new AppError('VALIDATION_FAILED', personId ? `${input.startDate} 没有进行中的派驻任务` : '请选择派驻记录', { field: personId ? 'startDate' : 'assignmentId' });
   const a = await repo.findAssignmentForLeave(ctx.db, ctx.actor.scope, ownOnly(ctx.actor), assignmentId);
   if (!a) throw new AppError('VALIDATION_FAILED', '派驻记录不存在', { field: 'assignmentId' });
   const self = personId === a.personId;
@@ -103,6 +106,24 @@ export async function requestLeave(ctx: RequestContext, input: LeaveCreate) {
   if (evaluation.workingDays === 0 && !emergencyRecall) {
     throw new AppError('VALIDATION_FAILED', '所选日期均为休息日或节假日，无需请假；外出请提交外出报备', { field: 'startDate' });
   }
+  return { assignmentId, a, calendar, emergencyRecall, evaluation };
+}
+
+/** 请假预览: the working days and the approval chain a request would get, before it is made; records nothing. */
+export async function previewLeave(ctx: RequestContext, input: Pick<LeaveCreate, 'assignmentId' | 'startDate' | 'endDate' | 'kind'>) {
+  const { emergencyRecall, evaluation } = await planLeave(ctx, input);
+  return {
+    workingDays: evaluation.workingDays, calendarDays: Math.round((Date.parse(input.endDate) - Date.parse(input.startDate)) / 86_400_000) + 1, emergencyRecall,
+    approvals: evaluation.approvals, filings: evaluation.filings, verdicts: evaluation.verdicts.map(showVerdict),
+  };
+}
+
+/**
+ * A person asks for leave. The engine fixes the working days lost (holidays and rest days do not
+ * count) and the approvals and filings owed; a leave that needs no approval is approved at once.
+ */
+export async function requestLeave(ctx: RequestContext, input: LeaveCreate) {
+  const { assignmentId, a, calendar, emergencyRecall, evaluation } = await planLeave(ctx, input);
   const status = evaluation.approvals.length === 0 ? 'approved' : 'pending';
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {

@@ -83,6 +83,22 @@ describe.each(testDatabases())('leave on %s', (kind) => {
     expect(grid.rows[0].cells['2026-12-22']).toBeUndefined();
   });
 
+  it('previews the working days and the approval chain before asking, and records nothing', async () => {
+    const before = (await t.request('GET', '/api/leave-requests', { cookie: staff })).json().total;
+    const preview = await t.request('POST', '/api/leave-requests/preview', { cookie: staff, body: { startDate: '2026-12-15', endDate: '2026-12-18', kind: 'personal' } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ workingDays: 4, calendarDays: 4, emergencyRecall: false, approvals: [{ party: 'recipient_director', label: '派驻医院院长' }] });
+    expect(preview.json().filings.length).toBe(2);
+    expect((await t.request('GET', '/api/leave-requests', { cookie: staff })).json().total).toBe(before);
+    const weekend = await t.request('POST', '/api/leave-requests/preview', { cookie: staff, body: { startDate: '2026-12-19', endDate: '2026-12-20', kind: 'personal', reason: 'x' } });
+    expect(weekend.statusCode).toBe(400);
+    expect(weekend.json().message).toContain('外出报备');
+    const after = await t.request('POST', '/api/leave-requests/preview', { cookie: staff, body: { startDate: '2027-01-04', endDate: '2027-01-05', kind: 'personal', reason: 'x' } });
+    expect(after.statusCode).toBe(400);
+    expect(after.json().field).toBe('startDate');
+    expect((await t.request('POST', '/api/leave-requests/preview', { cookie: await t.login('cx-office'), body: { startDate: '2026-12-15', endDate: '2026-12-18', kind: 'personal', reason: 'x' } })).statusCode).toBe(403);
+  });
+
   it('refuses leave on days off, and takes trips on days off as reports instead', async () => {
     const weekend = await ask({ startDate: '2026-12-12', endDate: '2026-12-13' });
     expect(weekend.statusCode).toBe(400);
@@ -93,6 +109,19 @@ describe.each(testDatabases())('leave on %s', (kind) => {
     expect(withWorkday.statusCode).toBe(400);
     expect(withWorkday.json().message).toContain('1 个工作日');
     expect((await t.request('GET', '/api/trip-reports', { cookie: await t.login('cx-recipient') })).json().total).toBe(1);
+  });
+
+  it('pages the list with its real total', async () => {
+    const recipient = await t.login('cx-recipient');
+    const all = (await t.request('GET', '/api/leave-requests?pageSize=200', { cookie: recipient })).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(3);
+    const first = (await t.request('GET', '/api/leave-requests?pageSize=2', { cookie: recipient })).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(all.total);
+    const last = (await t.request('GET', `/api/leave-requests?pageSize=2&page=${Math.ceil(all.total / 2)}`, { cookie: recipient })).json();
+    expect(last.total).toBe(all.total);
+    expect(last.items.length).toBe(all.total % 2 || 2);
   });
 
   it('keeps leave in scope and attachments with it', async () => {

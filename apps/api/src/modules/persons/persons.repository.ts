@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { assignments, organisations, pairings, persons, regions, type DbOrTx } from '@duikou/db';
+import { assignments, checkIns, organisations, pairings, persons, regions, sanctions, spotCheckResults, users, type DbOrTx } from '@duikou/db';
 import type { PersonListQuery } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
 import { allOf, containsPattern, pageOf, totalCount } from '../../core/pagination.js';
@@ -64,10 +64,20 @@ export async function setPersonArchived(db: DbOrTx, id: string, at: Date | null)
   await db.update(persons).set({ archivedAt: at, updatedAt: at ?? new Date() }).where(eq(persons.id, id));
 }
 
-/** Records referring to a person (assignments): a referenced person is archived, not deleted. */
+/**
+ * Records referring to a person: assignments (and their check-ins and spot-check results), the login
+ * account of a dispatched person, 通报/约谈 naming them. A referenced person is archived, not deleted.
+ */
 export async function countPersonReferences(db: DbOrTx, id: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`cast(count(*) as integer)` }).from(assignments).where(eq(assignments.personId, id));
-  return row?.n ?? 0;
+  const n = sql<number>`cast(count(*) as integer)`;
+  const counts = [
+    await db.select({ n }).from(assignments).where(eq(assignments.personId, id)),
+    await db.select({ n }).from(checkIns).where(eq(checkIns.personId, id)),
+    await db.select({ n }).from(spotCheckResults).where(eq(spotCheckResults.personId, id)),
+    await db.select({ n }).from(users).where(eq(users.personId, id)),
+    await db.select({ n }).from(sanctions).where(sql`${sanctions.personIds} @> ${JSON.stringify([id])}::jsonb`),
+  ];
+  return counts.reduce((sum, [row]) => sum + (row?.n ?? 0), 0);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { sanctions, users } from '@duikou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 
@@ -90,5 +91,26 @@ describe.each(testDatabases())('people on %s', (kind) => {
     expect(intoOther.json().field).toBe('employerOrgId');
     expect((await t.request('GET', '/api/persons', { cookie: await t.login('my-office') })).json().total).toBe(1);
     expect((await t.request('GET', '/api/persons', { cookie: await t.login('cx-office') })).json().total).toBe(0);
+  });
+
+  it('archives instead of deleting a person a login account or a sanction refers to', async () => {
+    const create = async (idNumber: string, name: string) => {
+      const res = await t.request('POST', '/api/persons', { cookie: support, body: { ...ZHANG, name, idNumber, employerOrgId: employer } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    // No assignment: only the staff account (users.person_id) refers to the first, only a 通报 to the second.
+    const linked = await create('510727198506150052', '王医生');
+    const [before] = await t.database.db.select({ personId: users.personId }).from(users).where(eq(users.username, 'my-staff'));
+    await t.database.db.update(users).set({ personId: linked }).where(eq(users.username, 'my-staff'));
+    const named = await create('510727198506150079', '赵医生');
+    await t.database.db.insert(sanctions).values({ kind: 'notice', date: '2026-11-01', byOrgId: employer, personIds: [named], summary: '通报', createdBy: 'my-office' });
+    for (const id of [linked, named]) {
+      const res = await t.request('DELETE', `/api/persons/${id}`, { cookie: support });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ result: 'archived' });
+      expect((await t.request('GET', `/api/persons/${id}`, { cookie: support })).json().archived).toBe(true);
+    }
+    await t.database.db.update(users).set({ personId: before?.personId ?? null }).where(eq(users.username, 'my-staff'));
   });
 });

@@ -246,14 +246,14 @@ export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: str
 }
 
 /**
- * When each support unit had staff on post, per policy: first start to last end of its assignments the
- * scope sees (those recalled or replaced before they started do not count).
+ * When each support unit had staff on post, per policy: the terms (actual, else planned) of its
+ * assignments the scope sees, by unit and start (those recalled or replaced before they started do not count).
  */
-export async function listSupportUnitPeriods(db: DbOrTx, scope: Scope, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined }) {
+export async function listSupportUnitTerms(db: DbOrTx, scope: Scope, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined }) {
+  const from = sql<string>`coalesce(${assignments.actualStart}, ${assignments.plannedStart})::text`;
   return db.select({
     supportOrgId: assignments.supportOrgId, supportOrgName: supportOrg.name, policyCode: programmes.policyCode,
-    from: sql<string>`min(coalesce(${assignments.actualStart}, ${assignments.plannedStart}))::text`,
-    to: sql<string>`max(coalesce(${assignments.actualEnd}, ${assignments.plannedEnd}))::text`,
+    from, to: sql<string>`coalesce(${assignments.actualEnd}, ${assignments.plannedEnd})::text`,
   }).from(assignments)
     .innerJoin(pairings, eq(pairings.id, assignments.pairingId))
     .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
@@ -266,8 +266,7 @@ export async function listSupportUnitPeriods(db: DbOrTx, scope: Scope, f: { prog
       f.supportOrgId && eq(assignments.supportOrgId, f.supportOrgId),
       f.recipientOrgId && eq(pairings.recipientOrgId, f.recipientOrgId),
     ]))
-    .groupBy(assignments.supportOrgId, supportOrg.name, programmes.policyCode)
-    .orderBy(asc(supportOrg.name), asc(programmes.policyCode));
+    .orderBy(asc(supportOrg.name), asc(assignments.supportOrgId), asc(programmes.policyCode), asc(from));
 }
 
 /** Checks made by these units (any method): their self-checks. */

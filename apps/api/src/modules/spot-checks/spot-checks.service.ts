@@ -19,6 +19,19 @@ type Population =
 
 const NO_FILTER = { programmeId: null, supportOrgId: null, recipientOrgId: null };
 
+/**
+ * A check's stored population. Rows written without the draw (imported, or the demo generator's
+ * `{ supportOrgId }`) count as named persons: there is no seed to re-draw them with, and no count of
+ * those on post (`size` -1).
+ */
+function populationOf(row: repo.SpotCheckRow): Population {
+  const raw = (row.population ?? {}) as Partial<Population> & Record<string, unknown>;
+  if ((raw.kind === 'random' && Array.isArray(raw.ids)) || raw.kind === 'picked') return raw as Population;
+  const f = (raw.filter ?? raw) as Record<string, unknown>;
+  const id = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  return { kind: 'picked', scope: { kind: 'all' }, filter: { programmeId: id(f.programmeId), supportOrgId: id(f.supportOrgId), recipientOrgId: id(f.recipientOrgId) }, size: -1 };
+}
+
 /** Groups in first-seen order (Map.groupBy needs Node 21). */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -84,10 +97,10 @@ function addCount(c: Counts, result: string, reviewed: boolean, n: number): void
 }
 
 function toSpotCheck(ctx: RequestContext, row: repo.SpotCheckRow, counts: Counts): SpotCheck {
-  const population = row.population as Population;
+  const population = populationOf(row);
   return {
     id: row.id, method: row.method as SpotCheckMethod, date: row.date, byOrgId: row.byOrgId, byOrgName: row.byOrgName,
-    sampleKind: population.kind === 'picked' ? 'picked' : 'random', sampleSize: row.sampleSize, seed: row.seed,
+    sampleKind: population.kind, sampleSize: row.sampleSize, seed: population.kind === 'random' ? row.seed : null,
     rollCallDeadline: row.rollCallDeadline?.toISOString() ?? null,
     open: row.rollCallDeadline !== null && row.rollCallDeadline > ctx.clock.now(),
     counts, createdBy: row.createdBy, createdAt: row.createdAt.toISOString(), mine: isChecker(ctx, row),
@@ -115,10 +128,12 @@ export async function getSpotCheck(ctx: RequestContext, id: string, settled = fa
   const results = await repo.listResults(ctx.db, viewerOf(ctx), id);
   const counts = emptyCounts();
   for (const r of results) addCount(counts, r.r.result, r.r.reviewed, 1);
-  const population = row.population as Population;
+  const population = populationOf(row);
+  // A row stored without the draw has no count of those on post: the persons checked are the most that is known.
+  const size = population.kind === 'random' ? population.ids.length : population.size >= 0 ? population.size : row.sampleSize ?? results.length;
   return {
     ...toSpotCheck(ctx, row, counts),
-    population: { ...population.filter, size: population.kind === 'random' ? population.ids.length : population.size },
+    population: { ...population.filter, size },
     results: results.map((r) => ({
       assignmentId: r.r.assignmentId, personId: r.r.personId, personName: r.personName, supportOrgId: r.supportOrgId, supportOrgName: r.supportOrgName,
       recipientOrgId: r.recipientOrgId, recipientOrgName: r.recipientOrgName, department: r.department,
@@ -184,8 +199,8 @@ export async function createSpotCheck(ctx: RequestContext, input: SpotCheckCreat
 /** Draws a random sample again from its recorded seed and population, and says whether it matches what was recorded. */
 export async function redrawSpotCheck(ctx: RequestContext, id: string): Promise<SpotCheckRedraw> {
   const row = await findVisible(ctx, id);
-  const population = row.population as Population;
-  if (population.kind !== 'random' || !row.seed) throw new AppError('CONFLICT', '该抽查为指定人员抽查，没有可重现的随机抽样');
+  const population = populationOf(row);
+  if (population.kind !== 'random' || !row.seed) throw new AppError('CONFLICT', '该抽查没有记录随机种子（指定人员抽查或导入的记录），无法按种子重现抽样');
   const drawn = drawSample(population.ids, row.sampleSize ?? 0, row.seed).sort();
   const recorded = (await repo.listResults(ctx.db, { scope: { kind: 'all' }, personId: null, ownOnly: false }, id)).map((r) => r.r.assignmentId).sort();
   const now = (await repo.findPopulation(ctx.db, population.scope, { date: row.date, ...population.filter })).map((a) => a.id);
@@ -325,6 +340,24 @@ async function personVerdicts(policyOf: (code: string) => Promise<Policy>, rows:
   };
 }
 
+type Term = Awaited<ReturnType<typeof repo.listSupportUnitTerms>>[number];
+const monthIndex = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+
+/**
+ * A unit's terms (sorted by unit, policy and start) joined into the periods it had staff on post: terms
+ * that overlap or fall in the same or the next calendar month join; a month with nobody on post owes no check.
+ */
+function mergeTerms(terms: readonly Term[]): Term[] {
+  const out: Term[] = [];
+  for (const t of terms) {
+    const last = out[out.length - 1];
+    if (last && last.supportOrgId === t.supportOrgId && last.policyCode === t.policyCode && monthIndex(t.from) <= monthIndex(last.to) + 1) {
+      if (t.to > last.to) last.to = t.to;
+    } else out.push({ ...t });
+  }
+  return out;
+}
+
 /**
  * Spot-check consequences in the caller's scope: per person with an absence, the engine's verdicts
  * (replacement due, promotion bar and public criticism of the dispatching unit, notice and interview);
@@ -342,7 +375,7 @@ export async function computeConsequences(ctx: RequestContext, q: ConsequencesQu
   }
   const selfChecks: SelfCheckVerdict[] = [];
   if (!v.ownOnly) {
-    const periods = (await repo.listSupportUnitPeriods(ctx.db, ctx.actor.scope, q)).filter((p) => p.from <= today);
+    const periods = mergeTerms(await repo.listSupportUnitTerms(ctx.db, ctx.actor.scope, q)).filter((p) => p.from <= today);
     const checks = groupBy(await repo.listChecksBy(ctx.db, [...new Set(periods.map((p) => p.supportOrgId))]), (c) => c.byOrgId);
     for (const p of periods) {
       const verdict = evaluateMonthlySelfCheck({

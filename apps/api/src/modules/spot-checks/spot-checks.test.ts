@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { spotCheckResults, spotChecks } from '@duikou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCxStaff, makeIdNumber } from '../../test/dispatch.fixture.js';
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
@@ -175,6 +177,21 @@ describe.each(testDatabases())('spot checks, roll calls and sanctions on %s', (k
     expect((await selfCheck()).figures.owed).toBe('2026-06、2026-07、2026-08');
   });
 
+  it('owes self-checks only for months with staff on post: a unit\'s separate stints are judged apart', async () => {
+    // 赵医生 also served a two-month stint in 2024; nobody of the unit was on post from May 2024 to May 2026.
+    const stint = await t.request('POST', '/api/assignments', { cookie: support, body: {
+      pairingId: li.pairingId, personId: persons.zhao, mode: 'resident', department: '内科', plannedStart: '2024-03-01', plannedEnd: '2024-04-30',
+    } });
+    expect(stint.statusCode, stint.body).toBe(201);
+    const body = (await t.request('GET', '/api/spot-checks/consequences', { cookie: office })).json();
+    const unit = (body.selfChecks as { supportOrgName: string; period: { from: string; to: string }; verdict: Verdict }[])
+      .filter((s) => s.supportOrgName === '云南省第一人民医院');
+    expect(unit.map((s) => s.period)).toEqual([{ from: '2024-03-01', to: '2024-04-30' }, { from: '2026-06-01', to: '2027-03-31' }]);
+    expect(unit[0]!.verdict.figures.owed).toBe('2024-03、2024-04');
+    expect(unit[1]!.verdict.figures.owed).toBe('2026-06、2026-07、2026-08');
+    expect(JSON.stringify(unit.map((s) => s.verdict.figures.owed))).not.toContain('2025');
+  });
+
   it('runs a roll call: the staff member answers in time with a location; late answers are refused and timeouts marked for review', async () => {
     const res = await create(support, { method: 'roll_call', date: '2026-11-23', rollCallMinutes: 10, sample: { kind: 'picked', assignmentIds: [li.assignmentId, a.wang] } });
     expect(res.statusCode, res.body).toBe(201);
@@ -221,6 +238,30 @@ describe.each(testDatabases())('spot checks, roll calls and sanctions on %s', (k
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ open: false, counts: { absent: 1, unreviewed: 1 } });
     expect((await t.request('POST', `/api/roll-calls/${call.id}/answer`, { cookie: staff, body: { clientId: 'phone-rollcall-0003' } })).statusCode).toBe(409);
+  });
+
+  it('reads a check stored without a recorded draw (imported or generated demo rows): no seed to re-draw, no server error', async () => {
+    // The demo generator stores its monthly self-checks as { supportOrgId } only, without the draw.
+    const [row] = await t.database.db.insert(spotChecks).values({
+      byOrgId: supportOrgId, method: 'phone', date: '2026-11-16', sampleSize: 2, population: { supportOrgId }, createdBy: 'demo',
+    }).returning({ id: spotChecks.id });
+    await t.database.db.insert(spotCheckResults).values([
+      { spotCheckId: row!.id, assignmentId: a.wang, personId: persons.wang!, result: 'present', reviewed: true, recordedBy: 'demo' },
+      { spotCheckId: row!.id, assignmentId: a.qian, personId: persons.qian!, result: 'present', reviewed: true, recordedBy: 'demo' },
+    ]);
+    const detail = await t.request('GET', `/api/spot-checks/${row!.id}`, { cookie: office });
+    expect(detail.statusCode, detail.body).toBe(200);
+    // No count of those on post was stored: the persons checked are the most that is known.
+    expect(detail.json()).toMatchObject({
+      sampleKind: 'picked', seed: null, sampleSize: 2, counts: { total: 2, present: 2 },
+      population: { programmeId: null, supportOrgId, recipientOrgId: null, size: 2 },
+    });
+    const listed = (await t.request('GET', '/api/spot-checks?from=2026-11-16&to=2026-11-16&pageSize=200', { cookie: office })).json();
+    expect(listed.items.find((c: { id: string }) => c.id === row!.id)).toMatchObject({ sampleKind: 'picked', seed: null });
+    const redraw = await t.request('GET', `/api/spot-checks/${row!.id}/redraw`, { cookie: office });
+    expect(redraw.statusCode).toBe(409);
+    expect(redraw.json().message).toContain('没有记录随机种子');
+    await t.database.db.delete(spotChecks).where(eq(spotChecks.id, row!.id));
   });
 
   it('shows each caller only the checks in its scope; staff see their own results only', async () => {

@@ -16,6 +16,7 @@ import { AssignmentReplaceModal } from './assignment-replace.modal';
 import { AssignmentStatusModal, STATUS_ACTIONS, type StatusTarget } from './assignment-status.modal';
 import { AssignmentFlagTags, AssignmentStatusTag, modeLabel, titleOf } from './assignment-tags';
 import { AssignmentTimeline } from './assignment-timeline';
+import { AssignmentProgressCard } from '../progress/assignment-progress.card';
 import './assignments.css';
 
 const STATUS_ICONS: Record<StatusTarget, React.ReactNode> = { on_duty: <LoginOutlined />, completed: <CheckCircleOutlined />, recalled: <RollbackOutlined /> };
@@ -131,6 +132,8 @@ export function AssignmentDetailPage() {
           <Descriptions.Item label="提示" span="filled"><AssignmentFlagTags flags={a.flags} empty="无" /></Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <AssignmentProgressCard assignmentId={a.id} />
 
       <Row gutter={16}>
         <Col xs={24} lg={8}>

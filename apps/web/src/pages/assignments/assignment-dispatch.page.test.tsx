@@ -7,7 +7,7 @@ import type { Me, Pairing, Person } from '@duikou/contracts';
 import { ME_QUERY_KEY, SessionProvider } from '../../auth/session.context';
 import { AssignmentDispatchPage } from './assignment-dispatch.page';
 
-const sentence = '本科学历，参工时间 2016-07-01，至派驻开始日 2019-03-01工作满 2 年，要求满 5 年，不符合';
+const sentence = '本科学历，参工时间 2016-07-01，至派驻开始日 2019-03-01，工作满 2 年，要求满 5 年，不符合';
 const pairing: Pairing = {
   id: 'p1', programmeId: 'g1', programmeName: '2018年三级医院对口帮扶贫困县县级医院', policyCode: 'CX',
   recipient: { id: 'r1', name: '武定县人民医院', kind: 'general_hospital', regionCode: '532329', regionName: '武定县' },

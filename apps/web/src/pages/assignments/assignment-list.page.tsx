@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge, Button, DatePicker, Select, Table, Tag, Typography } from 'antd';
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { ASSIGNMENT_FLAG_LABELS, ASSIGNMENT_FLAGS, ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUSES, type Assignment } from '@duikou/contracts';
 import { assignmentsApi } from '../../api/assignments.endpoints';
 import { pairingsApi } from '../../api/endpoints';
-import { useSession } from '../../auth/session.context';
+import { useMe, useSession } from '../../auth/session.context';
 import { formatDate } from '../../shared/format';
 import { ListToolbar, paginationOf } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
@@ -16,6 +16,7 @@ import { EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect, ProgrammeSelect } from '../../shared/remote-selects';
 import { useIsPhone } from '../../shared/use-is-phone';
 import { useListState } from '../../shared/use-list-state';
+import { AssignmentExportModal } from './assignment-export.modal';
 import { AssignmentFlagTags, AssignmentStatusTag, MODE_OPTIONS, modeLabel, roleAndPost, titleOf } from './assignment-tags';
 import './assignments.css';
 
@@ -56,10 +57,12 @@ export function assignmentColumns(): ColumnsType<Assignment> {
 /** /assignments 派驻: who is sent where, filterable by programme, units, mode, status, flag and a day; state in the URL. */
 export function AssignmentListPage() {
   const { can } = useSession();
+  const me = useMe();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { state, update, query } = useListState(FILTERS);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const f = state.filters;
 
   const list = useQuery({
@@ -77,6 +80,9 @@ export function AssignmentListPage() {
   const filtered = !!state.q || FILTERS.some((k) => !!f[k]);
   const personName = f.personId ? list.data?.items.find((a) => a.personId === f.personId)?.personName : undefined;
   const canWrite = can('assignment:write');
+  const { page: _page, pageSize: _pageSize, ...exportFilters } = query;
+  // The notice of the records shown (楚雄 → 附件2, 绵阳 → 附件3); else the user's own province.
+  const exportLayout = (list.data?.items[0]?.policyCode ?? (me.org.regionCode?.startsWith('53') ? 'CX' : 'MY')) === 'CX' ? 'cx' : 'my';
   const newPath = f.pairingId ? `/assignments/new?pairingId=${f.pairingId}` : '/assignments/new';
 
   const filterControls = (
@@ -108,7 +114,12 @@ export function AssignmentListPage() {
       <PageHeader
         title="派驻"
         subtitle="支援单位派出到受援单位的人员：支援方式、期间、状态，以及保险、安全教育等缺项"
-        extra={<Button onClick={() => void navigate('/staffing')}>派出人数</Button>}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>导出统计表</Button>
+            <Button onClick={() => void navigate('/staffing')}>派出人数</Button>
+          </>
+        }
       />
       <ListToolbar
         q={state.q}
@@ -150,7 +161,8 @@ export function AssignmentListPage() {
         scroll={{ x: 1140 }}
         columns={assignmentColumns().map((c) => (isPhone && c.fixed ? { ...c, fixed: undefined } : c))}
         locale={{
-          emptyText: (
+          // Before the first answer the spinner alone: an empty-state sentence would be wrong for a moment.
+          emptyText: list.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : (
             <EmptyState
               description={
                 filtered
@@ -162,6 +174,13 @@ export function AssignmentListPage() {
             />
           ),
         }}
+      />
+      <AssignmentExportModal
+        open={exporting}
+        onClose={() => setExporting(false)}
+        filters={exportFilters}
+        total={list.data && !list.isPlaceholderData ? list.data.total : null}
+        defaultLayout={exportLayout}
       />
     </>
   );

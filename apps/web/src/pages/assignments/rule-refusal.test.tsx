@@ -4,7 +4,7 @@ import type { ShownVerdict } from '@duikou/contracts';
 import { ApiError } from '../../api/http-client';
 import { enrichRefusal, refusalOf, RuleRefusalPanel } from './rule-refusal';
 
-const sentence = '本科学历，参工时间 2016-07-01，至派驻开始日 2019-03-01工作满 2 年，要求满 5 年，不符合';
+const sentence = '本科学历，参工时间 2016-07-01，至派驻开始日 2019-03-01，工作满 2 年，要求满 5 年，不符合';
 const refusedWithCitation = new ApiError(422, {
   code: 'RULE_VIOLATION',
   message: `不符合选派条件：${sentence}`,

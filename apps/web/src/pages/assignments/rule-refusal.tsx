@@ -101,7 +101,7 @@ export function RuleRefusalPanel({
             onBlur={() => setTouched(true)}
             disabled={submitting}
           />
-          {fieldError && <div className="ant-form-item-explain-error" role="status" style={{ marginTop: 4 }}>{fieldError}</div>}
+          {fieldError && <Typography.Text type="danger" role="status" style={{ display: 'block', marginTop: 4 }}>{fieldError}</Typography.Text>}
           <div style={{ marginTop: 12 }}>
             <Button
               danger

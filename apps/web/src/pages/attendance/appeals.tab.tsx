@@ -170,20 +170,20 @@ export function AppealsTab({ recipientOrgId, canCreate }: { recipientOrgId?: str
   const list = useQuery({ queryKey: ['attendance', 'appeals', query], queryFn: ({ signal }) => attendanceApi.appeals(query, signal), placeholderData: keepPreviousData });
 
   const columns: ColumnsType<Appeal> = [
-    { title: '人员', key: 'person', width: 150, render: (_: unknown, a) => <>{a.personName}<span className="dk-att-sub">{a.recipientOrgName}</span></> },
-    { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => formatDate(d) },
-    { title: '更正', key: 'change', width: 150, render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}><StatusMark status={a.currentStatus} /> → <StatusMark status={a.requestedStatus} /></span> },
-    { title: '理由', dataIndex: 'reason', width: 220 },
-    { title: '状态', dataIndex: 'status', width: 90, render: (s: Appeal['status']) => <Tag color={APPEAL_COLORS[s]}>{APPEAL_STATUS_LABELS[s]}</Tag> },
-    { title: '申请', key: 'by', width: 160, render: (_: unknown, a) => <>{a.requestedBy}<span className="dk-att-sub">{formatDateTime(a.createdAt)}</span></> },
+    { title: '人员', key: 'person', width: 140, render: (_: unknown, a) => <>{a.personName}<span className="dk-att-sub">{a.recipientOrgName}</span></> },
+    { title: '日期', dataIndex: 'date', width: 105, render: (d: string) => formatDate(d) },
+    { title: '更正', key: 'change', width: 145, render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}><StatusMark status={a.currentStatus} /> → <StatusMark status={a.requestedStatus} /></span> },
+    { title: '理由', dataIndex: 'reason', width: 200 },
+    { title: '状态', dataIndex: 'status', width: 80, render: (s: Appeal['status']) => <Tag color={APPEAL_COLORS[s]}>{APPEAL_STATUS_LABELS[s]}</Tag> },
+    { title: '申请', key: 'by', width: 150, render: (_: unknown, a) => <>{a.requestedBy}<span className="dk-att-sub">{formatDateTime(a.createdAt)}</span></> },
     {
-      title: '处理', key: 'decided', width: 200,
+      title: '处理', key: 'decided', width: 180,
       render: (_: unknown, a) => (a.decidedBy
         ? <>{a.decidedBy}<span className="dk-att-sub">{formatDateTime(a.decidedAt)}</span>{a.decisionComment && <span className="dk-att-sub">意见：{a.decisionComment}</span>}</>
         : <Typography.Text type="secondary">—</Typography.Text>),
     },
     ...(canDecide ? [{
-      title: '操作', key: 'actions', width: 150,
+      title: '操作', key: 'actions', width: 110, fixed: isPhone ? undefined : 'right' as const,
       render: (_: unknown, a: Appeal) => (a.status === 'pending' ? (
         <div className="dk-att-actions">
           <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setDeciding({ appeal: a, decision: 'approve' })}>同意</Button>
@@ -215,7 +215,7 @@ export function AppealsTab({ recipientOrgId, canCreate }: { recipientOrgId?: str
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        scroll={{ x: canDecide ? 1230 : 1080 }}
+        scroll={{ x: canDecide ? 1110 : 1000 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }}
         locale={{ emptyText: <EmptyState description={status ? `没有「${APPEAL_STATUS_LABELS[status]}」的考勤申诉。` : '还没有考勤申诉。'} /> }}
       />

@@ -113,6 +113,9 @@ export function AttendanceMonthView({ data, canEdit, recipientOrgId }: { data: A
         <>
           <p>确认后本月考勤锁定，不能再修改；如需更正，由本人或派出单位提出考勤申诉。</p>
           {missing > 0 && <p style={{ color: '#cf1322' }}>还有 {missing} 个工作日未填写，系统将拒绝确认。</p>}
+          {data.days.at(-1)!.date > today && (
+            <p style={{ color: '#d46b08' }}>本月尚未结束（至 {data.days.at(-1)!.date}）：确认后，剩余日期的打卡和请假不再自动记入本月考勤，只能通过申诉更正。</p>
+          )}
         </>
       ),
       okText: '确认并锁定',
@@ -188,6 +191,8 @@ export function AttendanceMonthView({ data, canEdit, recipientOrgId }: { data: A
           <thead>
             <tr>
               <th className="dk-att-person">人员</th>
+              <th className="dk-att-sum">汇总</th>
+              <th className="dk-att-miss">未填</th>
               {data.days.map((d) => {
                 const dd = dayjs(d.date);
                 return (
@@ -201,8 +206,6 @@ export function AttendanceMonthView({ data, canEdit, recipientOrgId }: { data: A
                   </th>
                 );
               })}
-              <th className="dk-att-sum">汇总</th>
-              <th className="dk-att-miss">未填</th>
             </tr>
           </thead>
           <tbody>
@@ -212,6 +215,11 @@ export function AttendanceMonthView({ data, canEdit, recipientOrgId }: { data: A
                   <span className="dk-att-name">{row.personName}</span>
                   <span className="dk-att-sub" title={`${row.department} · ${row.supportOrgName}`}>{row.department} · {row.supportOrgName}</span>
                 </th>
+                <td className="dk-att-sum">
+                  {countsLine(row.counts).map((c) => <span key={c.status} className="dk-att-count"><Mark status={c.status} />{c.n}</span>)}
+                  {countsLine(row.counts).length === 0 && <span className="dk-muted">—</span>}
+                </td>
+                <td className={`dk-att-miss${row.missing > 0 ? ' dk-att-miss-some' : ''}`}>{row.missing}</td>
                 {data.days.map((d) => {
                   const key = cellKey(row.assignmentId, d.date);
                   if (!onPost(row, d.date)) return <td key={d.date} className="dk-att-cell dk-att-off" title={`${d.date} 不在派驻期（${row.from} 至 ${row.to}）`} />;
@@ -246,11 +254,6 @@ export function AttendanceMonthView({ data, canEdit, recipientOrgId }: { data: A
                     </td>
                   );
                 })}
-                <td className="dk-att-sum">
-                  {countsLine(row.counts).map((c) => <span key={c.status} className="dk-att-count"><Mark status={c.status} />{c.n}</span>)}
-                  {countsLine(row.counts).length === 0 && <span className="dk-muted">—</span>}
-                </td>
-                <td className={`dk-att-miss${row.missing > 0 ? ' dk-att-miss-some' : ''}`}>{row.missing}</td>
               </tr>
             ))}
           </tbody>

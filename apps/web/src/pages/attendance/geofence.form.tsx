@@ -1,35 +1,38 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, InputNumber, Typography } from 'antd';
 import { AimOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { geofenceSchema } from '@duikou/contracts';
 import { attendanceApi, type Geofence } from '../../api/attendance.endpoints';
 import { applyApiError } from '../../shared/form-errors';
+import { CardSkeleton, ErrorAlert } from '../../shared/page-state';
 import { locate } from '../check-in/geolocation';
 
 /**
  * 打卡范围设置 of a recipient (PUT /api/organisations/:orgId/geofence): a centre and a radius; staff
- * checking in further away must give a reason (外勤). The API does not return the current fence, so the
- * form starts empty; 使用当前位置 takes the centre from this device.
+ * checking in further away must give a reason (外勤). The form starts from the fence in force (GET …/geofence);
+ * 使用当前位置 takes the centre from this device.
  */
-export function GeofenceForm({ orgId, orgName }: { orgId: string; orgName: string }) {
+export function GeofenceForm({ orgId, orgName: knownName }: { orgId: string; orgName?: string }) {
   const [form] = Form.useForm<Geofence>();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
-  const [saved, setSaved] = useState<Geofence | null>(null);
+  const current = useQuery({ queryKey: ['attendance', 'geofence', orgId], queryFn: ({ signal }) => attendanceApi.geofence(orgId, signal) });
+  const saved = current.data?.fence ?? null;
+  const orgName = current.data?.orgName ?? knownName ?? '受援单位';
 
   useEffect(() => {
     form.resetFields();
-    setSaved(null);
     setFormError(null);
-  }, [orgId, form]);
+    if (current.data?.fence) form.setFieldsValue(current.data.fence);
+  }, [orgId, form, current.data]);
 
   const save = useMutation({
     mutationFn: (v: Geofence) => attendanceApi.setGeofence(orgId, v),
     onSuccess: (_r, v) => {
-      setSaved(v);
+      queryClient.setQueryData(['attendance', 'geofence', orgId], { orgId, orgName, fence: v });
       message.success(`已设置「${orgName}」打卡范围`);
       void queryClient.invalidateQueries({ queryKey: ['check-in'] });
     },
@@ -61,13 +64,15 @@ export function GeofenceForm({ orgId, orgName }: { orgId: string; orgName: strin
       <Typography.Paragraph type="secondary">
         派驻人员在此范围内打卡记为「范围内」，超出范围须填写外勤事由并记为因公外出。建议在单位门诊楼处点击「使用当前位置」。
       </Typography.Paragraph>
-      {saved && (
+      {current.isPending ? <CardSkeleton rows={1} /> : current.error ? <ErrorAlert error={current.error} title="无法读取当前打卡范围" onRetry={() => void current.refetch()} /> : saved ? (
         <Alert
           type="success"
           showIcon
           className="dk-section"
-          title={`当前设置：北纬 ${saved.lat}，东经 ${saved.lng}，半径 ${saved.radiusM} 米`}
+          title={`「${orgName}」当前打卡范围：北纬 ${saved.lat}，东经 ${saved.lng}，半径 ${saved.radiusM} 米`}
         />
+      ) : (
+        <Alert type="warning" showIcon className="dk-section" title={`「${orgName}」尚未设置打卡范围`} description="未设置时派驻人员打卡不校验位置。" />
       )}
       {formError && <Alert type="error" showIcon className="dk-section" title="保存失败" description={formError} />}
       <Form<Geofence>

@@ -104,9 +104,9 @@ export function HolidayCalendarPage() {
           scroll={{ y: 260 }}
           onRow={(r) => ({ onClick: () => setYear(r.year), style: { cursor: 'pointer' } })}
           rowClassName={(r) => (r.year === year ? 'ant-table-row-selected' : '')}
-          locale={{ emptyText: <EmptyState description={canWrite ? '还没有录入任何年份。点击「录入年份」按国务院办公厅通知录入。' : '还没有录入任何年份，请联系系统管理员录入。'} /> }}
+          locale={{ emptyText: years.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : <EmptyState description={canWrite ? '还没有录入任何年份。点击「录入年份」按国务院办公厅通知录入。' : '还没有录入任何年份，请联系系统管理员录入。'} /> }}
           columns={[
-            { title: '年份', dataIndex: 'year', width: 80, render: (y: number) => <a onClick={() => setYear(y)}>{y} 年</a> },
+            { title: '年份', dataIndex: 'year', width: 80, render: (y: number) => <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); setYear(y); }}>{y} 年</Button> },
             { title: '法定节假日', dataIndex: 'holidays', width: 100, render: (n: number) => `${n} 天` },
             { title: '调休上班', dataIndex: 'adjustedWorkdays', width: 90, render: (n: number) => `${n} 天` },
             { title: '来源', dataIndex: 'source', width: 250, responsive: ['md'], render: sourceLabel },

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckIn, CheckInCreate } from '@duikou/contracts';
 import { ApiError } from '../../api/http-client';
 import {
-  enqueue, flushQueue, isNetworkError, isoWithOffset, newClientId, queueOf, QUEUE_KEY, readQueue, removeQueued, toRequestBody, type PendingCheckIn,
+  enqueue, flushQueue, isNetworkError, isoWithOffset, markResent, newClientId, queueOf, QUEUE_KEY, readQueue, removeQueued, RESENT_KEY, resentIds, toRequestBody,
+  type PendingCheckIn,
 } from './check-in-queue';
 
 const tap = (over: Partial<PendingCheckIn> = {}): PendingCheckIn => ({
@@ -139,5 +140,19 @@ describe('check-in helpers', () => {
     expect(isNetworkError(new ApiError(502, { code: 'HTTP_502', message: '服务器暂时不可用' }), true)).toBe(true);
     expect(isNetworkError(new ApiError(400, { code: 'VALIDATION_FAILED', message: '请填写外勤事由', field: 'fieldReason' }), true)).toBe(false);
     expect(isNetworkError(new ApiError(409, { code: 'CONFLICT', message: '没有进行中的派驻任务' }), true)).toBe(false);
+  });
+});
+
+describe('check-ins sent from the queue (补传)', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('are remembered per account, and forgotten after 40 days', () => {
+    markResent(localStorage, 'cx-staff', ['old-0000001'], new Date('2026-10-01T00:00:00Z'));
+    markResent(localStorage, 'cx-staff', ['new-0000001'], new Date('2026-11-23T00:00:00Z'));
+    markResent(localStorage, 'my-staff', ['other-000001'], new Date('2026-11-23T00:00:00Z'));
+    expect([...resentIds(localStorage, 'cx-staff')]).toEqual(['new-0000001']);
+    expect([...resentIds(localStorage, 'my-staff')]).toEqual(['other-000001']);
+    localStorage.setItem(RESENT_KEY, '[broken');
+    expect(resentIds(localStorage, 'cx-staff').size).toBe(0);
   });
 });

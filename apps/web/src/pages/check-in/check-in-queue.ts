@@ -178,3 +178,31 @@ export async function flushQueue(opts: {
   result.remaining = queueOf(store, user);
   return result;
 }
+
+/** Check-ins that reached the server from the queue (补传), by client id → when; kept 40 days to mark them in the day's list. */
+export const RESENT_KEY = 'duikou.checkin.resent';
+const RESENT_KEEP_MS = 40 * 86_400_000;
+
+type Resent = Record<string, { user: string; sentAt: string }>;
+
+function readResent(store: Store): Resent {
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(RESENT_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Resent) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers that these check-ins were sent from the queue (old entries are dropped). */
+export function markResent(store: Store, user: string, clientIds: readonly string[], now: Date = new Date()): void {
+  if (clientIds.length === 0) return;
+  const kept = Object.entries(readResent(store)).filter(([, v]) => now.getTime() - Date.parse(v.sentAt) < RESENT_KEEP_MS);
+  const next: Resent = Object.fromEntries(kept);
+  for (const id of clientIds) next[id] = { user, sentAt: now.toISOString() };
+  store.setItem(RESENT_KEY, JSON.stringify(next));
+}
+
+/** The account's client ids that were sent from the queue. */
+export const resentIds = (store: Store, user: string): Set<string> =>
+  new Set(Object.entries(readResent(store)).filter(([, v]) => v.user === user).map(([k]) => k));

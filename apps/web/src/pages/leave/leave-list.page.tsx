@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Pagination, Select, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Pagination, Result, Select, Table, Tabs, Typography } from 'antd';
 import { CarOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { LEAVE_STATUS_LABELS, LEAVE_STATUSES, type Leave } from '@duikou/contracts';
 import { leaveApi, tripsApi, type Trip } from '../../api/leave.endpoints';
 import { useMe, useSession } from '../../auth/session.context';
@@ -24,7 +25,7 @@ type TabKey = 'list' | 'todo' | 'trips';
 function leaveColumns(open: (l: Leave) => void, onAction: (a: LeaveAction) => void): ColumnsType<Leave> {
   return [
     {
-      title: '人员', key: 'person', width: 150,
+      title: '人员', key: 'person', width: 140,
       render: (_: unknown, l) => (
         <>
           <Typography.Link onClick={() => open(l)}>{l.personName}</Typography.Link>
@@ -33,9 +34,9 @@ function leaveColumns(open: (l: Leave) => void, onAction: (a: LeaveAction) => vo
       ),
     },
     { title: '受援单位', dataIndex: 'recipientOrgName', width: 150 },
-    { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => leaveKindLabel(k) },
-    { title: '日期', key: 'period', width: 130, render: (_: unknown, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(l.startDate)}<br />至 {formatDate(l.endDate)}</span> },
-    { title: '天数', key: 'days', width: 150, render: (_: unknown, l) => <LeaveDays leave={l} compact /> },
+    { title: '类别', dataIndex: 'kind', width: 80, render: (k: string) => leaveKindLabel(k) },
+    { title: '日期', key: 'period', width: 120, render: (_: unknown, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(l.startDate)}<br />至 {formatDate(l.endDate)}</span> },
+    { title: '天数', key: 'days', width: 140, render: (_: unknown, l) => <LeaveDays leave={l} compact /> },
     {
       title: '状态', key: 'status', width: 170,
       render: (_: unknown, l) => (
@@ -46,9 +47,9 @@ function leaveColumns(open: (l: Leave) => void, onAction: (a: LeaveAction) => vo
         </>
       ),
     },
-    { title: '申请时间', dataIndex: 'createdAt', width: 150, render: (d: string) => formatDateTime(d) },
+    { title: '申请时间', dataIndex: 'createdAt', width: 110, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d)}<br />{dayjs(d).format('HH:mm')}</span> },
     {
-      title: '操作', key: 'actions', width: 170,
+      title: '操作', key: 'actions', width: 200, fixed: 'right' as const,
       render: (_: unknown, l) => <LeaveActions leave={l} onAction={onAction} onOpen={() => open(l)} />,
     },
   ];
@@ -102,15 +103,26 @@ function TripList() {
   );
 }
 
-/** /leave 请假: records (own for staff), 待我审批 for approvers, 外出报备; detail in a drawer (?leave=id). */
+/** /leave 请假 for those who ask for leave or approve it (the route's permission is either of the two). */
 export function LeaveListPage() {
+  const { can } = useSession();
+  if (!can('leave:request') && !can('leave:approve')) {
+    return <Result status="403" title="没有权限" subTitle="当前角色无权访问此页面。如需开通，请联系系统管理员。" />;
+  }
+  return <LeaveList />;
+}
+
+/** Records (own for staff), 待我审批 for approvers, 外出报备; detail in a drawer (?leave=id). */
+function LeaveList() {
   const me = useMe();
   const { can } = useSession();
   const isPhone = useIsPhone();
   const canRequest = can('leave:request');
   const canApprove = can('leave:approve');
   const { state, update } = useListState(['status', 'tab', 'leave']);
-  const tab: TabKey = (['list', 'todo', 'trips'] as const).find((t) => t === state.filters.tab && (t !== 'todo' || canApprove)) ?? (canApprove && !canRequest ? 'todo' : 'list');
+  // Approvers who never ask for leave (units, offices) start on 待我审批.
+  const defaultTab: TabKey = canApprove && !canRequest ? 'todo' : 'list';
+  const tab: TabKey = (['list', 'todo', 'trips'] as const).find((t) => t === state.filters.tab && (t !== 'todo' || canApprove)) ?? defaultTab;
   const [requesting, setRequesting] = useState(false);
   const [reportingTrip, setReportingTrip] = useState(false);
   const [action, setAction] = useState<LeaveAction | null>(null);
@@ -171,7 +183,7 @@ export function LeaveListPage() {
           loading={list.isFetching}
           dataSource={items}
           columns={leaveColumns(open, setAction)}
-          scroll={{ x: 1160 }}
+          scroll={{ x: 1100 }}
           pagination={paginationOf(state, list.data?.total, update)}
           locale={{ emptyText: <EmptyState description={emptyText} /> }}
         />
@@ -198,10 +210,10 @@ export function LeaveListPage() {
         )}
       />
       <Card size="small">
-        <Tabs activeKey={tab} onChange={(k) => update({ tab: k === 'list' ? undefined : k, status: undefined })} items={tabs} />
+        <Tabs activeKey={tab} onChange={(k) => update({ tab: k === defaultTab ? undefined : k, status: undefined })} items={tabs} />
       </Card>
       <LeaveDetailDrawer id={state.filters.leave} onClose={() => update({ leave: undefined, page: state.page })} onAction={setAction} />
-      <LeaveRequestModal open={requesting} onClose={() => setRequesting(false)} />
+      <LeaveRequestModal open={requesting} onClose={() => setRequesting(false)} onTrip={() => setReportingTrip(true)} />
       <TripReportModal open={reportingTrip} onClose={() => setReportingTrip(false)} />
       <LeaveActionModal action={action} onClose={() => setAction(null)} />
     </>

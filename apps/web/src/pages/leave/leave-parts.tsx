@@ -73,3 +73,25 @@ export function Filings({ leave }: { leave: Leave }) {
     </ul>
   );
 }
+
+/** The chain a leave would go through (before it is asked): the approvers in order, then the filings. */
+export function ChainPreview({ approvals, filings }: { approvals: { party: string; label: string }[]; filings: { party: string; label: string }[] }) {
+  return (
+    <div className="dk-leave-chain">
+      <div className="dk-leave-chain-title">审批</div>
+      {approvals.length === 0 ? (
+        <Typography.Text type="secondary">按政策无需审批，提交后即登记为已批准。</Typography.Text>
+      ) : (
+        <Steps
+          size="small"
+          orientation="vertical"
+          items={approvals.map((s, i) => ({ status: 'wait' as const, title: s.label, content: i === 0 ? '提交后首先由其审批' : '上一级同意后审批' }))}
+        />
+      )}
+      <div className="dk-leave-chain-title">备案</div>
+      {filings.length === 0 ? <Typography.Text type="secondary">无需备案</Typography.Text> : (
+        <ul className="dk-leave-filings">{filings.map((f) => <li key={f.party}>请假条报 {f.label} 备案</li>)}</ul>
+      )}
+    </div>
+  );
+}

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Result, Select, Upload, type UploadFile } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Result, Select, Spin, Upload, type UploadFile } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LEAVE_KIND_LABELS, LEAVE_KINDS, type LeaveCreate } from '@duikou/contracts';
 import { leaveApi, type LeaveDetail } from '../../api/leave.endpoints';
+import { errorMessage } from '../../api/http-client';
 import type { RangeValue } from '../../shared/date-range';
 import { applyApiError } from '../../shared/form-errors';
-import { ApprovalSteps, Filings, LeaveDays, leavePeriod } from './leave-parts';
+import { DateRangeField } from './date-range.field';
+import { ApprovalSteps, ChainPreview, Filings, LeaveDays, leavePeriod } from './leave-parts';
 import './leave.css';
 
 const MAX_ATTACHMENT = 2 * 1024 * 1024;
@@ -35,12 +37,54 @@ export function readBase64(file: Blob): Promise<string> {
 
 interface LeaveForm { range: RangeValue; kind: LeaveCreate['kind']; reason: string; attachment?: UploadFile[] }
 
+/** What the engine will count and who will approve, as soon as the dates and the kind are chosen (nothing saved). */
+function LeavePreviewPanel({ range, kind, onTrip }: { range: RangeValue; kind: LeaveCreate['kind'] | undefined; onTrip?: () => void }) {
+  const startDate = range?.[0]?.format('YYYY-MM-DD');
+  const endDate = range?.[1]?.format('YYYY-MM-DD');
+  const body = startDate && endDate && kind ? { startDate, endDate, kind } : null;
+  const preview = useQuery({
+    queryKey: ['leave', 'preview', body],
+    queryFn: () => leaveApi.preview(body!),
+    enabled: !!body,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  if (!body) return <div className="dk-leave-preview dk-muted">选择日期后，这里显示按政策计算的工作日天数和审批流程。</div>;
+  if (preview.isPending) return <div className="dk-leave-preview"><Spin size="small" /> 正在按政策计算…</div>;
+  if (preview.error) {
+    const trip = /外出报备/.test(errorMessage(preview.error));
+    return (
+      <Alert
+        className="dk-leave-preview-error"
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={errorMessage(preview.error)}
+        action={trip && onTrip ? <Button size="small" onClick={onTrip}>改为外出报备</Button> : undefined}
+      />
+    );
+  }
+  const p = preview.data!;
+  return (
+    <div className="dk-leave-preview" aria-label="请假预览">
+      <div className="dk-leave-preview-days">
+        {preview.isFetching && <Spin size="small" style={{ marginRight: 6 }} />}
+        按政策计算：<LeaveDays leave={p} />
+      </div>
+      <ChainPreview approvals={p.approvals} filings={p.filings} />
+    </div>
+  );
+}
+
 /**
- * 请假申请 (POST /api/leave-requests). The staff member's own assignment is found by the server; after
- * submitting, the server's answer shows: working days counted, the approvals the policy asks and the filings.
+ * 请假申请 (POST /api/leave-requests). The staff member's own assignment is found by the server. Once the
+ * dates are chosen the engine's count and approval chain show (POST …/preview); after submitting, the
+ * server's answer shows the same with the request's state.
  */
-export function LeaveRequestModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function LeaveRequestModal({ open, onClose, onTrip }: { open: boolean; onClose: () => void; onTrip?: () => void }) {
   const [form] = Form.useForm<LeaveForm>();
+  const range = Form.useWatch('range', form);
+  const kind = Form.useWatch('kind', form);
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -105,11 +149,12 @@ export function LeaveRequestModal({ open, onClose }: { open: boolean; onClose: (
               extra="按工作日计算请假天数，法定节假日和休息日不计。"
               rules={[{ required: true, message: '请选择请假的起止日期' }, { validator: async (_r, v: RangeValue) => { if (!v?.[0] || !v[1]) throw new Error('请选择请假的起止日期'); } }]}
             >
-              <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '结束日期']} inputReadOnly />
+              <DateRangeField />
             </Form.Item>
             <Form.Item label="请假类别" name="kind" rules={[{ required: true, message: '请选择请假类别' }]}>
               <Select options={LEAVE_KINDS.map((k) => ({ value: k, label: LEAVE_KIND_LABELS[k] }))} />
             </Form.Item>
+            <LeavePreviewPanel range={range} kind={kind} onTrip={onTrip ? () => { onClose(); onTrip(); } : undefined} />
             <Form.Item label="请假事由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写请假事由' }]}>
               <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：家中老人住院需陪护" />
             </Form.Item>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { tripsApi } from '../../api/leave.endpoints';
 import type { RangeValue } from '../../shared/date-range';
 import { applyApiError } from '../../shared/form-errors';
+import { DateRangeField } from './date-range.field';
 
 interface TripForm { range: RangeValue; destination: string; reason?: string }
 
@@ -52,7 +53,7 @@ export function TripReportModal({ open, onClose }: { open: boolean; onClose: () 
           name="range"
           rules={[{ required: true, message: '请选择外出的起止日期' }, { validator: async (_r, v: RangeValue) => { if (!v?.[0] || !v[1]) throw new Error('请选择外出的起止日期'); } }]}
         >
-          <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '结束日期']} inputReadOnly />
+          <DateRangeField />
         </Form.Item>
         <Form.Item label="目的地" name="destination" rules={[{ required: true, whitespace: true, message: '请填写目的地' }]}>
           <Input maxLength={100} placeholder="如：昆明市" />

@@ -70,7 +70,7 @@ export function PersonDetailPage() {
             {canWrite && (
               <RecordActions
                 what="人员"
-                referencedBy="派驻记录"
+                referencedBy="派驻记录、登录账号或通报"
                 archived={p.archived}
                 size="middle"
                 remove={() => personsApi.remove(p.id)}

@@ -4,11 +4,11 @@ import { App as AntApp, Button, Select, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  EDUCATION_LABELS, EDUCATION_LEVELS, GENDER_LABELS, REGISTRATION_FORMS_MAX, TITLE_LEVEL_LABELS, TITLE_LEVELS, type EducationLevel, type Person, type TitleLevel,
+  EDUCATION_LABELS, EDUCATION_LEVELS, GENDER_LABELS, OFFICE_ROLES, REGISTRATION_FORMS_MAX, TITLE_LEVEL_LABELS, TITLE_LEVELS, type EducationLevel, type Person, type TitleLevel,
 } from '@duikou/contracts';
 import { errorMessage } from '../../api/http-client';
 import { personsApi } from '../../api/persons.endpoints';
-import { useSession } from '../../auth/session.context';
+import { useMe, useSession } from '../../auth/session.context';
 import { ArchivedTag } from '../../shared/archived-tag';
 import { text } from '../../shared/format';
 import { ListToolbar, paginationOf } from '../../shared/list-toolbar';
@@ -26,6 +26,9 @@ import './persons.css';
 /** 人员 list (MY 附件2 fields): search, employer / title level / education filters, masked identifiers, import, batch print of 报名表. */
 export function PersonListPage() {
   const { can } = useSession();
+  const me = useMe();
+  // A unit sees its own staff only: the employer filter and, on a phone, the employer column say nothing.
+  const ownStaffOnly = me.role !== 'admin' && me.role !== 'auditor' && !OFFICE_ROLES.includes(me.role);
   const { message } = AntApp.useApp();
   const isPhone = useIsPhone();
   const canWrite = can('person:write');
@@ -81,7 +84,9 @@ export function PersonListPage() {
         onIncludeArchived={(v) => update({ includeArchived: v })}
         filters={
           <>
-            <OrganisationSelect className="dk-toolbar-select" placeholder="全部工作单位" value={state.filters.employerOrgId} onChange={(v) => update({ employerOrgId: v })} />
+            {!ownStaffOnly && (
+              <OrganisationSelect className="dk-toolbar-select" placeholder="全部工作单位" value={state.filters.employerOrgId} onChange={(v) => update({ employerOrgId: v })} />
+            )}
             <Select<TitleLevel>
               className="dk-toolbar-select"
               allowClear
@@ -125,7 +130,8 @@ export function PersonListPage() {
           columnWidth: 36,
         } : undefined}
         locale={{
-          emptyText: (
+          // Before the first answer the spinner alone: an empty-state sentence would be wrong for a moment.
+          emptyText: list.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : (
             <EmptyState
               description={filtered
                 ? '没有符合条件的人员，请调整搜索词或筛选条件。'
@@ -135,22 +141,22 @@ export function PersonListPage() {
         }}
         columns={[
           {
-            title: '姓名', dataIndex: 'name', width: isPhone ? 96 : 130, fixed: 'left',
+            title: '姓名', dataIndex: 'name', width: isPhone ? 116 : 130, fixed: 'left',
             render: (v: string, r) => (
               <>
                 <Link to={`/persons/${r.id}`}>{v}</Link><ArchivedTag archived={r.archived} />
-                <div className="dk-muted" style={{ fontSize: 12 }}>{GENDER_LABELS[r.gender]} · {r.birthMonth}</div>
+                <div className="dk-muted dk-person-sub">{GENDER_LABELS[r.gender]} · {r.birthMonth}</div>
               </>
             ),
           },
-          { title: '工作单位', dataIndex: 'employerOrgName', width: isPhone ? 150 : 180 },
+          ...(isPhone && ownStaffOnly ? [] : [{ title: '工作单位', dataIndex: 'employerOrgName', width: isPhone ? 150 : 180 }]),
           ...(isPhone ? [] : [{ title: '科室及专业', dataIndex: 'specialty', width: 120, render: (v: string | null) => text(v) }]),
           {
             title: '职称', key: 'title', width: 150,
             render: (_: unknown, r: Person) => (r.title ? <>{r.title} {r.titleLevel !== 'none' && <Tag>{TITLE_LEVEL_LABELS[r.titleLevel]}</Tag>}</> : titleText(r)),
           },
           ...(isPhone ? [] : [
-            { title: '学历', dataIndex: 'education', width: 96, render: (e: EducationLevel) => EDUCATION_LABELS[e] },
+            { title: '学历', dataIndex: 'education', width: 110, render: (e: EducationLevel) => <span className="dk-nowrap">{EDUCATION_LABELS[e]}</span> },
             { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="dk-masked">{v}</span> },
             { title: '手机号', dataIndex: 'mobileMasked', width: 120, render: (v: string) => <span className="dk-masked">{v}</span> },
           ]),
@@ -161,7 +167,7 @@ export function PersonListPage() {
                   <RecordActions
                     compact
                     what="人员"
-                    referencedBy="派驻记录"
+                    referencedBy="派驻记录、登录账号或通报"
                     archived={r.archived}
                     onEdit={() => setEditing(r)}
                     remove={() => personsApi.remove(r.id)}

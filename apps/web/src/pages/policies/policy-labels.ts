@@ -1,3 +1,5 @@
+import { ASSIGNMENT_MODE_LABELS } from '@duikou/contracts';
+
 /**
  * Chinese names for what a policy document contains: its parameters (packages/policy
  * policy.schema.ts, as used by cx-2018 and my-2018), the fields inside them and the values of the
@@ -67,7 +69,8 @@ export const PARTY_LABELS: Record<string, string> = {
 export const TITLE_LABELS: Record<string, string> = { junior: '初级', intermediate: '中级', associate_senior: '副高级', senior: '正高级' };
 /** In ascending order, as the engine's EDUCATION_LEVELS. */
 export const EDUCATION_LABELS: Record<string, string> = { secondary: '中专及以下', associate: '大专', bachelor: '本科', master: '硕士研究生', doctor: '博士研究生' };
-export const MODE_LABELS: Record<string, string> = { resident: '常驻派驻', interval_visits: '间隔去', segmented_stays: '分段驻' };
+/** The names the dispatch pages use, so a policy reads like the form it governs. */
+export const MODE_LABELS: Record<string, string> = { ...ASSIGNMENT_MODE_LABELS };
 export const ATTENDANCE_LABELS: Record<string, string> = { on_duty: '在岗', rest: '休息', leave: '请假', official_business: '因公外出', absent: '缺勤' };
 export const POST_LABELS: Record<string, string> = { president: '院长', vice_president: '副院长', department_head: '科主任', deputy_department_head: '科副主任' };
 export const TEAM_ROLE_LABELS: Record<string, string> = { leader: '医疗队队长', member: '医疗队员' };

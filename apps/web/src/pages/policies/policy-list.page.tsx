@@ -77,7 +77,7 @@ export function PolicyListPage() {
         pagination={rows.length > 20 ? { pageSize: 20, showTotal: (t) => `共 ${t} 个版本` } : false}
         scroll={isPhone ? undefined : { x: 1000 }}
         locale={{
-          emptyText: list.error ? '加载失败' : (
+          emptyText: list.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : list.error ? '加载失败' : (
             <EmptyState description={filtered ? '没有符合条件的政策版本，请调整搜索词或筛选条件。' : '您的范围内还没有政策版本。'} />
           ),
         }}

@@ -57,7 +57,7 @@ export function SandboxDeadlinesPanel({ policy }: { policy: PolicyVersionSummary
         loading={q.isFetching}
         dataSource={items}
         pagination={false}
-        locale={{ emptyText: <EmptyState description={q.error ? '无法计算' : `${policy.code} 在 ${year} 年没有报送期限（该版本未规定月报、季报或当年的项目节点）`} /> }}
+        locale={{ emptyText: q.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : <EmptyState description={q.error ? '无法计算' : `${policy.code} 在 ${year} 年没有报送期限（该版本未规定月报、季报或当年的项目节点）`} /> }}
         columns={[
           {
             title: '截止日期', dataIndex: 'due', width: isPhone ? 150 : 250,

@@ -3,7 +3,7 @@ import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Typography } 
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
-  EDUCATION_LABELS, eligibilitySandboxSchema, SANDBOX_EDUCATION_LEVELS, SANDBOX_MODE_LABELS, SANDBOX_MODES, SANDBOX_TITLE_LEVELS,
+  ASSIGNMENT_MODE_LABELS, EDUCATION_LABELS, eligibilitySandboxSchema, SANDBOX_EDUCATION_LEVELS, SANDBOX_MODES, SANDBOX_TITLE_LEVELS,
   TITLE_LEVEL_LABELS, type EligibilitySandbox, type PolicyVersionSummary,
 } from '@duikou/contracts';
 import { policiesApi } from '../../api/endpoints';
@@ -68,7 +68,7 @@ export function SandboxEligibilityPanel({ policy }: { policy: PolicyVersionSumma
           </Col>
           <Col xs={24} sm={12} lg={8}>
             <Form.Item label="支援方式" name="mode">
-              <Select allowClear placeholder="派驻方式" options={SANDBOX_MODES.map((m) => ({ value: m, label: SANDBOX_MODE_LABELS[m] }))} />
+              <Select allowClear placeholder="派驻方式" options={SANDBOX_MODES.map((m) => ({ value: m, label: ASSIGNMENT_MODE_LABELS[m] }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} lg={8}>

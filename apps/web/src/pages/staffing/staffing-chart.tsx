@@ -52,7 +52,8 @@ export function StaffingChart({ rows, year }: { rows: readonly StaffingRow[]; ye
     : {
         ...base,
         grid: { left: 8, right: 16, top: 40, bottom: many ? 48 : 8, containLabel: true },
-        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: data.length > 6 ? 30 : 0 } },
+        // Long unit names (…计划生育服务中心) are cut; the tooltip gives them whole.
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: data.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
         yAxis: { type: 'value', minInterval: 1, name: '人数' },
         dataZoom: many ? [{ type: 'slider', start: 0, end: Math.round((12 / data.length) * 100), height: 18, bottom: 8 }] : [],
         series,

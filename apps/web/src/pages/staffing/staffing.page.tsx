@@ -118,7 +118,8 @@ export function StaffingPage() {
           title: '查看该对口关系、支援单位的派驻人员',
         })}
         locale={{
-          emptyText: (
+          // Before the first answer the spinner alone: an empty-state sentence would be wrong for a moment.
+          emptyText: q.isPending ? <div style={{ minHeight: 96 }} aria-hidden /> : (
             <EmptyState
               description={filtered ? `${year} 年没有符合条件的对口关系，请调整筛选条件。` : `${year} 年您的范围内没有有效的对口关系。可切换年度查看。`}
             />
