@@ -40,9 +40,20 @@ async function api<T>(page: Page, method: 'get' | 'post' | 'patch', url: string,
 
 /** Opens an antd Select (typing `search` when given) and picks the first option containing `option`. */
 async function choose(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  // A click that lands while the dropdown is still moving in picks nothing: check the field shows the
+  // option, as a user would, and pick again if it does not.
+  const field = select.locator('xpath=ancestor::div[contains(@class, "ant-form-item-control")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await select.fill(search);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await field.filter({ hasText: option }).waitFor({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** Types a date into an antd DatePicker and confirms it. */

@@ -26,6 +26,9 @@ export function SpotCheckResultModal({ check, row, onClose, onSaved }: {
   const [formError, setFormError] = useState<string | null>(null);
   const result = Form.useWatch('result', form);
 
+  // Fill the form when it opens for a row — not each time a refetch hands over a new copy of the same
+  // row, which would wipe what the checker has just chosen.
+  const rowKey = row ? `${check.id}:${row.assignmentId}` : null;
   useEffect(() => {
     if (!row) return;
     setFormError(null);
@@ -35,7 +38,7 @@ export function SpotCheckResultModal({ check, row, onClose, onSaved }: {
       reason: row.reason ?? undefined,
       evidence: row.evidence ?? undefined,
     });
-  }, [row, form]);
+  }, [rowKey, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = useMutation({
     mutationFn: (v: ResultForm) => spotChecksApi.recordResult(check.id, row!.assignmentId, {
