@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
+import { startServer, type RunningServer } from '../support/server.js';
+import { addDays, apiAs, dispatchCxStaff, mondayFrom, type Api, type Assignment } from '../support/staff-fixture.js';
 
 /** The recipient's fence, and a point about 35 m from its centre (inside the 500 m radius). */
 const FENCE = { lat: 25.53, lng: 102.4, radiusM: 500 };
@@ -11,52 +12,9 @@ const PROOF_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkY
 
 interface CheckIn { id: string; clientId: string; kind: 'in' | 'out'; at: string; receivedAt: string; fence: string; sentLate: boolean }
 interface Today { date: string; assignment: { id: string; recipientOrgName: string } | null; checkIns: CheckIn[] }
-interface Assignment { id: string; pairingId: string; personId: string; personName: string; recipientOrgId: string; recipientOrgName: string; plannedStart: string }
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
 
-/** Signs in through the API (outside the browser, so cutting the browser's network does not touch it). */
-async function apiAs(baseUrl: string, username: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status, `${username} login`).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async <T,>(method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, json: (text ? JSON.parse(text) : undefined) as T };
-  };
-}
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, n: number) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000));
-/** The Monday on or after a date. */
-const mondayFrom = (date: string) => addDays(date, (8 - new Date(`${date}T00:00:00Z`).getUTCDay()) % 7);
 
-/**
- * Gives cx-staff's demo person a current assignment, as the office would: the CX programme and the
- * pairing are extended past today, the person is dispatched from three weeks ago for half a year, and
- * the recipient gets a 500 m geofence. The demo links cx-staff to one person of its hospital; staff see
- * only their own leave, so the one whose (ended) assignment the leave preview calls "ended" is theirs.
- */
-async function dispatchCxStaff(baseUrl: string, today: string): Promise<Assignment> {
-  const staff = await apiAs(baseUrl, 'cx-staff');
-  const office = await apiAs(baseUrl, 'cx-office');
-  const theirs = (await staff<{ items: Assignment[] }>('GET', '/api/assignments?pageSize=100')).json.items;
-  let own: Assignment | undefined;
-  for (const a of theirs) {
-    const probe = await staff('POST', '/api/leave-requests/preview', { assignmentId: a.id, startDate: a.plannedStart, endDate: a.plannedStart, kind: 'personal' });
-    if (probe.status === 409) own = a;
-  }
-  expect(own, 'the person linked to cx-staff').toBeDefined();
-  const pairing = (await office<{ programmeId: string }>('GET', `/api/pairings/${own!.pairingId}`)).json;
-  expect((await office('PATCH', `/api/programmes/${pairing.programmeId}`, { validTo: '2027-12-31' })).status).toBe(200);
-  expect((await office('PATCH', `/api/pairings/${own!.pairingId}`, { validTo: '2027-12-31' })).status).toBe(200);
-  const created = await office<Assignment>('POST', '/api/assignments', {
-    pairingId: own!.pairingId, personId: own!.personId, mode: 'resident', department: '儿科', plannedStart: addDays(today, -21), plannedEnd: addDays(today, 180),
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  expect((await office('PUT', `/api/organisations/${own!.recipientOrgId}/geofence`, FENCE)).status).toBe(200);
-  return created.json;
-}
 
 /** Picks a date in an antd DatePicker (read-only input): opens it and moves month by month to the day. */
 async function pickDate(page: Page, input: Locator, date: string): Promise<void> {
@@ -85,7 +43,7 @@ describe('打卡（手机）：签到、离线签退补传、点名应答与请�
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     staffApi = await apiAs(server.url, 'cx-staff');
     today = (await staffApi<Today>('GET', '/api/check-ins/today')).json.date;
-    assignment = await dispatchCxStaff(server.url, today);
+    assignment = await dispatchCxStaff(server.url, today, FENCE);
     context = await newContext(browser, { phone: true });
     await context.grantPermissions(['geolocation'], { origin: server.url });
     await context.setGeolocation(INSIDE);

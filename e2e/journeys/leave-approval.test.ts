@@ -1,51 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
+import { startServer, type RunningServer } from '../support/server.js';
+import { addDays, apiAs, dispatchCxStaff, mondayFrom, type Api, type Assignment } from '../support/staff-fixture.js';
 
 interface Step { party: string; label: string; decision: 'approve' | 'reject' | null; decidedBy: string | null; comment: string | null }
 interface Leave { id: string; personName: string; startDate: string; endDate: string; workingDays: number; status: string; awaiting: string | null; approvals: Step[] }
-interface Assignment { id: string; pairingId: string; personId: string; personName: string; recipientOrgId: string; recipientOrgName: string; plannedStart: string }
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
 
-async function apiAs(baseUrl: string, username: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status, `${username} login`).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async <T,>(method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, json: (text ? JSON.parse(text) : undefined) as T };
-  };
-}
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const mondayFrom = (date: string) => addDays(date, (8 - new Date(`${date}T00:00:00Z`).getUTCDay()) % 7);
 
-/**
- * Gives cx-staff's demo person a current assignment through the API, as the office would (programme
- * and pairing extended past today, dispatched from three weeks ago for half a year). Staff see only
- * their own leave, so the assignment the leave preview calls "ended" is the linked person's.
- */
-async function dispatchCxStaff(baseUrl: string, today: string): Promise<Assignment> {
-  const staff = await apiAs(baseUrl, 'cx-staff');
-  const office = await apiAs(baseUrl, 'cx-office');
-  const theirs = (await staff<{ items: Assignment[] }>('GET', '/api/assignments?pageSize=100')).json.items;
-  let own: Assignment | undefined;
-  for (const a of theirs) {
-    const probe = await staff('POST', '/api/leave-requests/preview', { assignmentId: a.id, startDate: a.plannedStart, endDate: a.plannedStart, kind: 'personal' });
-    if (probe.status === 409) own = a;
-  }
-  expect(own, 'the person linked to cx-staff').toBeDefined();
-  const pairing = (await office<{ programmeId: string }>('GET', `/api/pairings/${own!.pairingId}`)).json;
-  expect((await office('PATCH', `/api/programmes/${pairing.programmeId}`, { validTo: '2027-12-31' })).status).toBe(200);
-  expect((await office('PATCH', `/api/pairings/${own!.pairingId}`, { validTo: '2027-12-31' })).status).toBe(200);
-  const created = await office<Assignment>('POST', '/api/assignments', {
-    pairingId: own!.pairingId, personId: own!.personId, mode: 'resident', department: '儿科', plannedStart: addDays(today, -21), plannedEnd: addDays(today, 180),
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  return created.json;
-}
 
 /** The leave's row in a list (the demo person may have older leave too: the start date tells them apart). */
 const rowOf = (page: Page, leave: Pick<Leave, 'personName' | 'startDate'>) =>
