@@ -40,13 +40,13 @@ async function api<T>(page: Page, method: 'get' | 'post' | 'patch', url: string,
 
 /** Opens an antd Select (typing `search` when given) and picks the first option containing `option`. */
 async function choose(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
-  // A click that lands while the dropdown is still moving in picks nothing: check the field shows the
-  // option, as a user would, and pick again if it does not.
+  // The option gets its click as an event, not at a pointer position: a dropdown opening near the foot
+  // of the modal can still be moving or sit under another field. The field must then show the option.
   const field = select.locator('xpath=ancestor::div[contains(@class, "ant-form-item-control")][1]');
   for (let attempt = 1; ; attempt++) {
     await select.click();
     if (search) await select.fill(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().dispatchEvent('click');
     try {
       await field.filter({ hasText: option }).waitFor({ timeout: 3000 });
       return;

@@ -66,7 +66,7 @@ async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
 /** Chooses an option of an antd Select (opened by clicking it). */
 async function choose(page: Page, select: Locator, optionText: string): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first().dispatchEvent('click');
 }
 
 describe('对口关系：列表、详情、导出与导入（楚雄附件1）', () => {

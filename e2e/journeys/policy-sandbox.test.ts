@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../support/server.js';
 /** Opens an antd Select and picks the first option containing `option`. */
 async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().dispatchEvent('click');
 }
 
 /** Replaces the date in an antd DatePicker input and confirms it. */

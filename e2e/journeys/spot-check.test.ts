@@ -47,7 +47,7 @@ async function setDate(scope: Locator, label: string, date: string): Promise<voi
 async function pickOption(page: Page, input: Locator, search: string, text: string): Promise<void> {
   await input.click();
   await input.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().dispatchEvent('click');
   await page.keyboard.press('Escape');
 }
 
