@@ -13,15 +13,33 @@ const PROOF_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkY
 interface CheckIn { id: string; clientId: string; kind: 'in' | 'out'; at: string; receivedAt: string; fence: string; sentLate: boolean }
 interface Today { date: string; assignment: { id: string; recipientOrgName: string } | null; checkIns: CheckIn[] }
 
-
-
-
-/** Picks a date in an antd DatePicker (read-only input): opens it and moves month by month to the day. */
+/**
+ * Picks a date in an antd picker (read-only input) as a user would: opens it, moves month by month
+ * (reading the panel's header) to the date's month and clicks its day. Each step checks the panel
+ * anew, so a dropdown still sliding in, or one closed by a re-render, is waited for or reopened
+ * instead of being clicked blind.
+ */
 async function pickDate(page: Page, input: Locator, date: string): Promise<void> {
-  await input.click();
-  const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  for (let i = 0; i < 24 && (await dropdown.locator(`td[title="${date}"]`).count()) === 0; i++) await dropdown.locator('.ant-picker-header-next-btn').click();
-  await dropdown.locator(`td[title="${date}"]`).click();
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').filter({ visible: true });
+  for (let step = 0; step < 40; step++) {
+    try {
+      if ((await open.count()) === 0) await input.click({ timeout: 5_000 });
+      const panel = open.first();
+      const shownYear = parseInt(await panel.locator('.ant-picker-year-btn').first().innerText({ timeout: 5_000 }), 10);
+      const shownMonth = parseInt(await panel.locator('.ant-picker-month-btn').first().innerText({ timeout: 5_000 }), 10);
+      const diff = year * 12 + month - (shownYear * 12 + shownMonth);
+      if (diff === 0) {
+        await panel.locator(`td.ant-picker-cell-in-view[title="${date}"]`).click({ timeout: 5_000 });
+        if ((await input.inputValue()) === date) break;
+        continue;
+      }
+      await panel.locator(diff > 0 ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn').first().click({ timeout: 5_000 });
+    } catch {
+      // The panel moved or closed under the pointer: look again.
+    }
+  }
+  expect(await input.inputValue()).toBe(date);
   await page.waitForFunction(() => !document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'));
 }
 
@@ -135,6 +153,8 @@ describe('打卡（手机）：签到、离线签退补传、点名应答与请�
   });
 
   it('asks for a leave of several working days and sees the approval chain before and after submitting', async () => {
+    // A retried attempt starts from a clean page, not from the dialog a failed one left open.
+    await page.reload();
     const start = mondayFrom(addDays(today, 7));
     const end = addDays(start, 7); // Monday to Monday: 6 working days
     await page.getByRole('button', { name: /请假申请/ }).click();

@@ -40,6 +40,10 @@ import { visitRoutes } from './modules/visits/visits.routes.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
 import { outcomeRoutes } from './modules/outcomes/outcomes.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { statutoryReportRoutes } from './modules/statutory-reports/statutory-reports.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { startReminderScheduler, stopReminderScheduler } from './modules/notifications/reminders.service.js';
 
 export interface AppDeps {
   database: Database;
@@ -111,6 +115,12 @@ export async function buildApp(deps: { database: Database; config: Config; ciphe
   await app.register(activityRoutes);
   await app.register(outcomeRoutes);
   await app.register(certificateRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(statutoryReportRoutes);
+  await app.register(notificationRoutes);
+  // The reminder job's timer (DUIKOU_REMINDER_INTERVAL_MINUTES; off in tests): started when listening, stopped before the database closes.
+  app.addHook('onReady', async () => startReminderScheduler(app));
+  app.addHook('onClose', async () => stopReminderScheduler(app));
 
   // Client-side routes fall back to the app shell in the not-found handler (registerErrorHandler).
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

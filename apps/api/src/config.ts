@@ -21,6 +21,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   DUIKOU_CJK_FONT: z.string().default(DEFAULT_CJK_FONT),
+  // Notifications and reminders (docs/OPERATIONS.md).
+  DUIKOU_REMINDER_INTERVAL_MINUTES: z.coerce.number({ error: 'DUIKOU_REMINDER_INTERVAL_MINUTES 应为分钟数' }).int().min(0).max(10080).default(60),
+  DUIKOU_REMINDER_LEAD_DAYS: z.coerce.number({ error: 'DUIKOU_REMINDER_LEAD_DAYS 应为天数' }).int().min(0).max(60).default(7),
+  DUIKOU_NOTIFY_CHANNEL: z.enum(['log', 'webhook', 'none'], { error: 'DUIKOU_NOTIFY_CHANNEL 须为 log、webhook 或 none' }).optional(),
+  DUIKOU_NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'DUIKOU_NOTIFY_WEBHOOK_URL 应为 http(s) 地址' }).optional(),
+  DUIKOU_NOTIFY_WEBHOOK_TOKEN: z.string().optional(),
+  DUIKOU_NOTIFY_WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: 'DUIKOU_NOTIFY_WEBHOOK_TIMEOUT_MS 应为毫秒数' }).int().min(100).max(60000).default(5000),
 });
 
 export interface Config {
@@ -38,6 +45,21 @@ export interface Config {
   webDist?: string;
   /** CJK font file for PDF forms (.ttc/.otc collection, .otf or .ttf); missing → those exports answer 503. */
   cjkFont?: string;
+  /** Notifications and reminders; absent (as in tests) means no timer and the log channel. */
+  notify?: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** Minutes between runs of the reminder job in this process; 0 turns the timer off. */
+  reminderIntervalMinutes: number;
+  /** Due dates within this many days are reminded of. */
+  reminderLeadDays: number;
+  /** Outbound channel: the server log (development), a webhook (SMS / WeChat / DingTalk / e-mail gateway), or none. */
+  channel: 'log' | 'webhook' | 'none';
+  webhookUrl?: string;
+  /** Sent as `Authorization: Bearer …` when set. */
+  webhookToken?: string;
+  webhookTimeoutMs: number;
 }
 
 /** Reads the configuration from the environment; a bad value stops start-up with a message naming it. */
@@ -50,11 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`配置错误 / invalid configuration: ${msg}`);
   }
   const e = parsed.data;
+  if (e.DUIKOU_NOTIFY_CHANNEL === 'webhook' && !e.DUIKOU_NOTIFY_WEBHOOK_URL) {
+    throw new Error('配置错误 / invalid configuration: DUIKOU_NOTIFY_WEBHOOK_URL: 选择 webhook 通道时必须设置');
+  }
   return {
     port: e.PORT, host: e.HOST, dataDir: path.resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL,
     demo: e.DUIKOU_DEMO, demoPassword: e.DUIKOU_DEMO_PASSWORD, adminPassword: e.DUIKOU_ADMIN_PASSWORD,
     cookieSecure: e.COOKIE_SECURE, logLevel: e.LOG_LEVEL, webDist: e.WEB_DIST, cjkFont: e.DUIKOU_CJK_FONT,
     dataKey: e.DUIKOU_DATA_KEY ? Buffer.from(e.DUIKOU_DATA_KEY, 'base64') : undefined,
+    notify: {
+      reminderIntervalMinutes: e.DUIKOU_REMINDER_INTERVAL_MINUTES, reminderLeadDays: e.DUIKOU_REMINDER_LEAD_DAYS,
+      // A webhook address alone chooses the webhook; naming a channel overrides.
+      channel: e.DUIKOU_NOTIFY_CHANNEL ?? (e.DUIKOU_NOTIFY_WEBHOOK_URL ? 'webhook' : 'log'),
+      webhookUrl: e.DUIKOU_NOTIFY_WEBHOOK_URL, webhookToken: e.DUIKOU_NOTIFY_WEBHOOK_TOKEN, webhookTimeoutMs: e.DUIKOU_NOTIFY_WEBHOOK_TIMEOUT_MS,
+    },
   };
 }
 

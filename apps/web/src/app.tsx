@@ -46,6 +46,21 @@ const SpotCheckDetailPage = page(() => import('./pages/spot-checks/spot-check-de
 const SpotCheckConsequencesPage = page(() => import('./pages/spot-checks/spot-check-consequences.page'), 'SpotCheckConsequencesPage');
 const SanctionListPage = page(() => import('./pages/spot-checks/sanction-list.page'), 'SanctionListPage');
 const AtRiskPage = page(() => import('./pages/progress/at-risk.page'), 'AtRiskPage');
+const AgreementListPage = page(() => import('./pages/agreements/agreement-list.page'), 'AgreementListPage');
+const TaskListPage = page(() => import('./pages/tasks/task-list.page'), 'TaskListPage');
+const ActivityListPage = page(() => import('./pages/activities/activity-list.page'), 'ActivityListPage');
+const MentorshipListPage = page(() => import('./pages/mentorships/mentorship-list.page'), 'MentorshipListPage');
+const VisitListPage = page(() => import('./pages/visits/visit-list.page'), 'VisitListPage');
+const OutcomeListPage = page(() => import('./pages/outcomes/outcome-list.page'), 'OutcomeListPage');
+const AppraisalListPage = page(() => import('./pages/appraisals/appraisal-list.page'), 'AppraisalListPage');
+const AppraisalDetailPage = page(() => import('./pages/appraisals/appraisal-detail.page'), 'AppraisalDetailPage');
+const CertificateListPage = page(() => import('./pages/certificates/certificate-list.page'), 'CertificateListPage');
+const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage');
+const StatutoryReportListPage = page(() => import('./pages/statutory-reports/statutory-report-list.page'), 'StatutoryReportListPage');
+const StatutoryReportDetailPage = page(() => import('./pages/statutory-reports/statutory-report-detail.page'), 'StatutoryReportDetailPage');
+const NotificationCenterPage = page(() => import('./pages/notifications/notification-center.page'), 'NotificationCenterPage');
+const DeadlineCalendarPage = page(() => import('./pages/notifications/deadline-calendar.page'), 'DeadlineCalendarPage');
+const FormsCentrePage = page(() => import('./pages/forms/forms-centre.page'), 'FormsCentrePage');
 const AuditListPage = page(() => import('./pages/audit/audit-list.page'), 'AuditListPage');
 const CheckInPage = page(() => import('./pages/check-in/check-in.page'), 'CheckInPage');
 const AttendancePage = page(() => import('./pages/attendance/attendance.page'), 'AttendancePage');
@@ -114,6 +129,21 @@ export function App() {
                     <Route path="spot-checks/:id" element={guarded('spotcheck:read', SpotCheckDetailPage)} />
                     <Route path="sanctions" element={guarded('spotcheck:read', SanctionListPage)} />
                     <Route path="progress/at-risk" element={guarded('assignment:read', AtRiskPage)} />
+                    <Route path="agreements" element={guarded('results:read', AgreementListPage)} />
+                    <Route path="tasks" element={guarded('results:read', TaskListPage)} />
+                    <Route path="activities" element={guarded('results:read', ActivityListPage)} />
+                    <Route path="mentorships" element={guarded('results:read', MentorshipListPage)} />
+                    <Route path="leadership-visits" element={guarded('results:read', VisitListPage)} />
+                    <Route path="outcomes" element={guarded('results:read', OutcomeListPage)} />
+                    <Route path="appraisals" element={guarded('results:read', AppraisalListPage)} />
+                    <Route path="appraisals/:id" element={guarded('results:read', AppraisalDetailPage)} />
+                    <Route path="certificates" element={guarded('results:read', CertificateListPage)} />
+                    <Route path="dashboard" element={guarded('dashboard:read', DashboardPage)} />
+                    <Route path="statutory-reports" element={guarded('report:read', StatutoryReportListPage)} />
+                    <Route path="statutory-reports/:id" element={guarded('report:read', StatutoryReportDetailPage)} />
+                    <Route path="notifications" element={<NotificationCenterPage />} />
+                    <Route path="deadlines" element={guarded('calendar:read', DeadlineCalendarPage)} />
+                    <Route path="forms" element={guarded('pairing:read', FormsCentrePage)} />
                     <Route path="audit" element={guarded('audit:read', AuditListPage)} />
                     <Route path="check-in" element={guarded('checkin:write', CheckInPage)} />
                     <Route path="attendance" element={guarded('attendance:read', AttendancePage)} />

@@ -88,7 +88,8 @@ export class RowSink {
  * Runs a bulk load with the secondary indexes and the unreferenced primary-key/unique constraints of
  * `tables` dropped, then builds them again from their own definitions (what pg_restore does): one
  * sorted build instead of millions of random B-tree inserts. A duplicate the generator made would
- * fail the rebuild, loudly.
+ * fail the rebuild, loudly. The tables' own triggers (the progress cache's invalidation) are off
+ * meanwhile: a freshly generated database has nothing cached to invalidate.
  */
 export async function withIndexesDeferred<T>(database: Database, tables: readonly string[], load: () => Promise<T>): Promise<T> {
   const sql = rawSqlOf(database);
@@ -101,7 +102,9 @@ export async function withIndexesDeferred<T>(database: Database, tables: readonl
        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`, [tables])).rows;
   for (const c of constraints) await sql.query(`alter table "${c.tbl}" drop constraint "${c.name}"`);
   for (const i of indexes) await sql.query(`drop index "${i.name}"`);
+  for (const t of tables) await sql.query(`alter table "${t}" disable trigger user`);
   const result = await load();
+  for (const t of tables) await sql.query(`alter table "${t}" enable trigger user`);
   for (const c of constraints) await sql.query(`alter table "${c.tbl}" add constraint "${c.name}" ${c.def}`);
   for (const i of indexes) await sql.query(i.def);
   return result;

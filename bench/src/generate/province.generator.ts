@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone } from '@duikou/contracts';
-import type { Database } from '@duikou/db';
+import { rebuildAttendanceMonthTotals, type Database } from '@duikou/db';
 import { ACTIVITY_CONTENT, DEPARTMENTS, GIVEN, SURNAMES } from './names.js';
 import { bulkInsert, rawSqlOf, RowSink, withIndexesDeferred, type Column } from './bulk-insert.js';
 import { addDays, planPeople, schoolOf, type AssignmentPlan } from './province-people.js';
@@ -138,6 +138,9 @@ export async function generateProvince(database: Database, deps: GeneratorDeps, 
     log(`抽查 ${counts.spotChecks} 次、带教指导 ${counts.activities} 条、师带徒 ${counts.mentorships} 份、协议 ${counts.agreements} 份已写入`);
   });
   log('索引已重建');
+  // The load ran with the tables' triggers off: the totals they keep are counted once here.
+  await rebuildAttendanceMonthTotals(database.db);
+  log('按月考勤汇总已计算');
   await bulkInsert(database, 'app_meta', COLUMNS.app_meta, [['bench_dataset', JSON.stringify({ preset: opts.preset.name, seed: opts.preset.seed, today })]]);
 
   // Statistics, as autovacuum would leave them, so the plans measured are the plans a live system gets.

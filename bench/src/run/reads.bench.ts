@@ -8,12 +8,16 @@ export const percentile = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
 
-/** Times `n` sequential GETs (after `warmup` unmeasured ones): what one office user waits for a page. */
-export async function timeGet(url: string, cookie: string, opts: { n: number; warmup: number }): Promise<ReadTiming> {
+/**
+ * Times `n` sequential GETs (after `warmup` unmeasured ones): what one office user waits for a page.
+ * `before` runs untimed ahead of each request (a write, to time a read that cannot use a cache).
+ */
+export async function timeGet(url: string, cookie: string, opts: { n: number; warmup: number; before?: () => Promise<unknown> }): Promise<ReadTiming> {
   const times: number[] = [];
   let status = 0;
   let bytes = 0;
   for (let i = 0; i < opts.warmup + opts.n; i++) {
+    await opts.before?.();
     const t = performance.now();
     const res = await fetch(url, { headers: { cookie } });
     const body = await res.arrayBuffer();
@@ -43,37 +47,50 @@ export function captureQueries(database: Database): { take(): CapturedQuery[]; r
       if (typeof first === 'object' && typeof first.submit === 'function') return original.apply(this, args);
       return timed(this, args, first);
     };
-    const timed = async (self: unknown, args: unknown[], first: string | { text: string; values?: unknown[] }) => {
+    const timed = (self: unknown, args: unknown[], first: string | { text: string; values?: unknown[] }) => {
       const text = typeof first === 'string' ? first : first.text;
       // Drizzle passes (config, params) to node-postgres and (text, params, options) to PGlite.
-      const params = (args[1] ?? (typeof first === 'string' ? undefined : first.values)) as unknown[] | undefined;
+      const params = (Array.isArray(args[1]) ? args[1] : typeof first === 'string' ? undefined : first.values) as unknown[] | undefined;
       const t = performance.now();
-      const res = await original.apply(self, args);
-      captured.push({ text, params: params ?? [], ms: performance.now() - t, rows: (res as { rows?: unknown[] }).rows?.length ?? 0 });
-      return res;
+      const record = (res: unknown) => {
+        captured.push({ text, params: params ?? [], ms: performance.now() - t, rows: (res as { rows?: unknown[] } | undefined)?.rows?.length ?? 0 });
+      };
+      // pg's Pool.query hands its connection a callback: time until the callback, not the return.
+      const cb = args.at(-1);
+      if (typeof cb === 'function') {
+        const rest = args.slice(0, -1);
+        return original.apply(self, [...rest, (err: unknown, res: unknown) => { if (!err) record(res); cb(err, res); }]);
+      }
+      return (original.apply(self, args) as Promise<unknown>).then((res) => { record(res); return res; });
     };
     return () => { target.query = original; };
   };
-  const unwrapPool = wrap(client);
-  // Transactions run on a connection of their own (node-postgres): wrap those too, once each.
+  // node-postgres: every query, pooled or in a transaction, runs on a connection; wrap each connection
+  // once (wrapping the pool too would count every pooled query twice). Pool.query calls connect with a
+  // callback, transactions without one: keep both forms. PGlite has no connections: wrap the client.
   const connect = client.connect;
   const wrapped = new WeakSet<Queryable>();
+  const seen = (conn: Queryable | undefined) => { if (conn && !wrapped.has(conn)) { wrapped.add(conn); wrap(conn); } };
+  const unwrapClient = connect ? () => {} : wrap(client);
   if (connect) {
-    client.connect = async function connectWrapped(this: unknown) {
-      const conn = await connect.apply(this);
-      if (!wrapped.has(conn)) { wrapped.add(conn); wrap(conn); }
-      return conn;
-    };
+    client.connect = function connectWrapped(this: unknown, ...args: unknown[]) {
+      const cb = args[0] as ((err: Error | undefined, conn: Queryable | undefined, release: unknown) => void) | undefined;
+      if (typeof cb === 'function') {
+        return (connect as (cb: unknown) => unknown).call(this, (err: Error | undefined, conn: Queryable | undefined, release: unknown) => { seen(conn); cb(err, conn, release); });
+      }
+      return (connect.apply(this) as Promise<Queryable>).then((conn) => { seen(conn); return conn; });
+    } as typeof connect;
   }
   return {
     take() { const out = captured; captured = []; return out; },
-    restore() { unwrapPool(); if (connect) client.connect = connect; },
+    restore() { unwrapClient(); if (connect) client.connect = connect; },
   };
 }
 
 /** Calls an endpoint in process and returns its queries, heaviest first. */
-export async function heaviestQueries(app: FastifyInstance, capture: ReturnType<typeof captureQueries>, url: string, cookie: string): Promise<CapturedQuery[]> {
+export async function heaviestQueries(app: FastifyInstance, capture: ReturnType<typeof captureQueries>, url: string, cookie: string, before?: () => Promise<unknown>): Promise<CapturedQuery[]> {
   await app.inject({ method: 'GET', url, headers: { cookie } }); // warm caches as the timed runs had
+  await before?.(); // e.g. a write, so that an answer kept until the next write is computed again
   capture.take();
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   if (res.statusCode !== 200) throw new Error(`GET ${url} → ${res.statusCode}：${res.body.slice(0, 300)}`);

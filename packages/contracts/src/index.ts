@@ -25,3 +25,6 @@ export * from './visits.schema.js';
 export * from './outcomes.schema.js';
 export * from './appraisals.schema.js';
 export * from './certificates.schema.js';
+export * from './dashboard.schema.js';
+export * from './statutory-reports.schema.js';
+export * from './notifications.schema.js';

@@ -95,5 +95,6 @@ export const PERMISSIONS = [
   'assignment:read', 'assignment:write', 'assignment:override',
   'checkin:write', 'attendance:read', 'attendance:write', 'leave:request', 'leave:approve', 'spotcheck:read', 'spotcheck:write', 'sanction:write',
   'results:read', 'agreement:write', 'agreement:file', 'task:write', 'activity:write', 'mentorship:write', 'visit:write', 'outcome:write', 'appraisal:write', 'certificate:write',
+  'dashboard:read', 'report:read', 'report:write', 'report:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

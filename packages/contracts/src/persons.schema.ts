@@ -119,7 +119,7 @@ export const PERSON_IMPORT_COLUMNS = [
 ] as const satisfies readonly { field: keyof z.input<typeof personFields>; header: string; required: boolean }[];
 export const PERSON_IMPORT_HEADERS: readonly string[] = PERSON_IMPORT_COLUMNS.map((c) => c.header);
 /** Most people one import may carry. */
-export const PERSON_IMPORT_MAX_ROWS = 2000;
+export const PERSON_IMPORT_MAX_ROWS = 10_000;
 
 export const personImportResultSchema = z.object({ created: z.number().int() });
 export type PersonImportResult = z.infer<typeof personImportResultSchema>;

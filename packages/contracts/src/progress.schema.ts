@@ -45,6 +45,8 @@ export const atRiskSchema = z.object({
   items: z.array(assignmentProgressSchema),
   total: z.number().int(),
   /** Assignments that could not be evaluated (e.g. a year with no holiday calendar), with the reason. */
+  /** The first of the assignments the engine could not judge (skippedTotal counts them all). */
   skipped: z.array(z.object({ assignmentId: z.string(), personName: z.string(), message: z.string() })),
+  skippedTotal: z.number().int(),
 });
 export type AtRisk = z.infer<typeof atRiskSchema>;

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -53,4 +54,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pdb = drizzlePglite(client, { schema });
   await migratePglite(pdb, { migrationsFolder: migrationsFolder() });
   return { db: pdb as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** The rows of `db.execute(sql…)`: both drivers answer `{ rows }`, which Drizzle's union type hides. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * Runs a hot-path statement by name: node-postgres prepares it once per pooled connection, so
+ * PostgreSQL skips parsing and planning on every later call (the morning check-in peak). PGlite runs
+ * it as given. `text` uses $1…$n; select dates as `::text`, since the drivers parse them differently.
+ */
+export async function queryNamed<T>(db: Db, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: { query(q: unknown, v?: unknown[]): Promise<{ rows: T[] }> } }).$client;
+  if (client instanceof pg.Pool) return (await client.query({ name, text, values: [...values] })).rows;
+  return (await client.query(text, [...values])).rows;
+}
+
+/**
+ * Recounts `attendance_month_totals` from `attendance_days`: after a bulk load that ran with the
+ * tables' triggers off (the bench generator), or to check the trigger's totals.
+ */
+export async function rebuildAttendanceMonthTotals(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from attendance_month_totals`);
+    await tx.execute(sql`
+      insert into attendance_month_totals (assignment_id, month, on_site, leave)
+      select assignment_id, date_trunc('month', date)::date,
+        count(*) filter (where status in ('on_duty', 'official_business')), count(*) filter (where status = 'leave')
+      from attendance_days group by 1, 2`);
+  });
 }

@@ -281,6 +281,23 @@ export const checkIns = pgTable('check_ins', {
   index('check_ins_assignment_date_idx').on(t.assignmentId, t.date),
 ]);
 
+/**
+ * The on-site verdicts of an assignment as the engine judged them on `asOf`: the at-risk list reads
+ * these instead of re-judging every assignment's whole attendance on each request (DECISIONS 21).
+ * Triggers (migration 0002) delete a row when its assignment or attendance changes, and every row
+ * when a policy version or the holiday calendar changes; a row of another day is simply not used.
+ * `token` marks a row being computed: a change meanwhile deletes it, and the result is not stored.
+ */
+export const assignmentProgress = pgTable('assignment_progress', {
+  assignmentId: uuid('assignment_id').primaryKey().references(() => assignments.id, { onDelete: 'cascade' }),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  token: uuid('token').notNull(),
+  /** Worst verdict status, or 'skipped' when the engine could not judge (progress holds the reason); null while computing. */
+  status: text('status'),
+  progress: jsonb('progress'),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('assignment_progress_as_of_status_idx').on(t.asOf, t.status)]);
+
 /** One assignment's status on one day; filled from check-ins, leave and the unit's edits. */
 export const attendanceDays = pgTable('attendance_days', {
   assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
@@ -294,6 +311,19 @@ export const attendanceDays = pgTable('attendance_days', {
   primaryKey({ columns: [t.assignmentId, t.date] }),
   index('attendance_days_date_idx').on(t.date),
 ]);
+
+/**
+ * Attendance days per assignment and month, kept by a trigger on `attendance_days` (migration 0004):
+ * the dashboard's 12-month trend reads 15,000 × 12 rows here instead of 4 million days (DECISIONS 22).
+ */
+export const attendanceMonthTotals = pgTable('attendance_month_totals', {
+  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+  /** First day of the month. */
+  month: date('month', { mode: 'string' }).notNull(),
+  /** Days on duty or on official business (on site, as the policies count them). */
+  onSite: integer('on_site').notNull().default(0),
+  leave: integer('leave').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.assignmentId, t.month] }), index('attendance_month_totals_month_idx').on(t.month)]);
 
 /** A recipient unit's confirmation of a month: it locks the month's attendance. */
 export const attendanceMonths = pgTable('attendance_months', {
@@ -652,3 +682,71 @@ export const documentNumbers = pgTable('document_numbers', {
   year: integer('year').notNull(),
   last: integer('last').notNull(),
 }, (t) => [primaryKey({ columns: [t.kind, t.year] })]);
+
+// ——— Oversight (issue 7): statutory reports, notifications ———
+
+/**
+ * 统计报表: the monthly statistics a support unit sends the provincial office (due the 5th) and the
+ * quarterly statistics a county office sends the prefecture office (due 5 Jan/Apr/Jul/Oct), generated
+ * from the records of the period. `figures` is what was generated (and, once submitted, what was sent);
+ * the due date is the engine's, moved past holidays.
+ */
+export const statutoryReports = pgTable('statutory_reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** monthly | quarterly */
+  kind: text('kind').notNull(),
+  /** 2026-10 (monthly) or 2026-Q3 (quarterly). */
+  period: text('period').notNull(),
+  submitterOrgId: uuid('submitter_org_id').notNull().references(() => organisations.id),
+  receiverOrgId: uuid('receiver_org_id').notNull().references(() => organisations.id),
+  /** The submitter's region path, for the receiver's scope. */
+  regionPath: text('region_path'),
+  dueDate: date('due_date', { mode: 'string' }).notNull(),
+  /** draft | submitted | sent_back | accepted */
+  status: text('status').notNull().default('draft'),
+  figures: jsonb('figures').notNull(),
+  note: text('note'),
+  generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  submittedBy: text('submitted_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decidedBy: text('decided_by'),
+  sendBackReason: text('send_back_reason'),
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('statutory_reports_uq').on(t.kind, t.period, t.submitterOrgId),
+  index('statutory_reports_receiver_idx').on(t.receiverOrgId, t.kind, t.period),
+]);
+
+/**
+ * 消息中心: one in-app notification for one user. `dedupeKey` makes a reminder fire once: the
+ * reminder job inserts with ON CONFLICT DO NOTHING on (user, key).
+ */
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** due_date | approval | roll_call | consequence | report */
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body'),
+  /** Where the web app takes the user to act (a path of the app). */
+  link: text('link'),
+  dedupeKey: text('dedupe_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('notifications_user_key_uq').on(t.userId, t.dedupeKey),
+  index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt),
+]);
+
+/** What each outbound channel (SMS / WeChat / DingTalk / e-mail via webhook, or the log in development) did with a notification. */
+export const notificationDeliveries = pgTable('notification_deliveries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id').notNull().references(() => notifications.id, { onDelete: 'cascade' }),
+  channel: text('channel').notNull(),
+  /** sent | failed */
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(1),
+  lastError: text('last_error'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('notification_deliveries_notification_idx').on(t.notificationId)]);

@@ -52,6 +52,7 @@ const OFFICE: Permission[] = [
   'assignment:read', 'assignment:write', 'assignment:override',
   'attendance:read', 'leave:approve', 'spotcheck:read', 'spotcheck:write', 'sanction:write',
   'results:read', 'agreement:file', 'mentorship:write', 'appraisal:write', 'certificate:write',
+  'dashboard:read', 'report:read',
 ];
 /** The writes of issue 6 the administrator may make for maintenance; the appraisal chain still takes only its parties. */
 const RESULTS_ADMIN: Permission[] = ['agreement:write', 'task:write', 'activity:write', 'visit:write', 'outcome:write'];
@@ -59,16 +60,19 @@ const RESULTS_ADMIN: Permission[] = ['agreement:write', 'task:write', 'activity:
 /** The permissions of each role (SPEC §1). Offices manage their area; units read theirs; the auditor reads the audit log only. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...OFFICE, 'audit:read', 'calendar:write', ...RESULTS_ADMIN],
-  province_office: OFFICE,
-  prefecture_office: OFFICE,
-  county_office: [...OFFICE.filter((p) => p !== 'region:write'), 'outcome:write'],
+  // Statutory reports: support units send the monthly one to the province, counties the quarterly one to the prefecture.
+  province_office: [...OFFICE, 'report:review'],
+  prefecture_office: [...OFFICE, 'report:review'],
+  county_office: [...OFFICE.filter((p) => p !== 'region:write'), 'outcome:write', 'report:write'],
   support_unit: [
     ...READ_UNIT, 'person:read', 'person:write', 'person:reveal', 'assignment:write', 'spotcheck:write',
     'agreement:write', 'activity:write', 'mentorship:write', 'visit:write', 'certificate:write',
+    'dashboard:read', 'report:read', 'report:write',
   ],
   recipient_unit: [
     ...READ_UNIT, 'person:read', 'attendance:write', 'leave:approve',
     'agreement:write', 'task:write', 'activity:write', 'mentorship:write', 'outcome:write', 'appraisal:write',
+    'dashboard:read',
   ],
   team_leader: [...DISPATCHED, 'leave:approve'],
   staff: DISPATCHED,

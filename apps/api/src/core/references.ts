@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@duikou/db';
+import { rowsOf, type DbOrTx } from '@duikou/db';
 
 interface ForeignKey { table: string; column: string }
 const foreignKeysCache = new Map<string, ForeignKey[]>();
@@ -18,7 +18,7 @@ async function foreignKeysTo(db: DbOrTx, table: string): Promise<ForeignKey[]> {
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     where c.contype = 'f' and c.confrelid = ${table}::regclass and cardinality(c.conkey) = 1 and c.confdeltype <> 'c'
     order by 1, 2`);
-  const keys = (res as unknown as { rows: ForeignKey[] }).rows.map((r) => ({ table: r.table.replace(/^"|"$/g, ''), column: r.column }));
+  const keys = rowsOf<ForeignKey>(res).map((r) => ({ table: r.table.replace(/^"|"$/g, ''), column: r.column }));
   foreignKeysCache.set(table, keys);
   return keys;
 }
@@ -29,7 +29,7 @@ export async function countReferencingRows(db: DbOrTx, table: string, id: string
   let total = 0;
   for (const fk of await foreignKeysTo(db, table)) {
     const res = await db.execute(sql`select count(*)::int as n from ${sql.identifier(fk.table)} where ${sql.identifier(fk.column)} = ${id}`);
-    const n = Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    const n = Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);
     if (n > 0) { byTable[fk.table] = (byTable[fk.table] ?? 0) + n; total += n; }
   }
   return { total, byTable };

@@ -81,6 +81,7 @@ describe.each(testDatabases())('data scope on %s', (kind) => {
       expect((await t.request('POST', `/api/assignments/${assignmentId}/status`, { cookie: cxSupport, body: { status, date } })).statusCode).toBe(200);
     }
     results.certificates = [(await created(cxSupport, '/api/certificates', { assignmentId })).id];
+    results['statutory-reports'] = [(await created(await t.login('cx-county'), '/api/statutory-reports/generate', { kind: 'quarterly', period: '2026-Q3' })).id];
     expect(cx.policies).toHaveLength(1);
     expect(cx.regions.length).toBeGreaterThan(5);
     expect(cx.organisations.length).toBeGreaterThan(15);

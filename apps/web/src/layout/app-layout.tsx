@@ -1,11 +1,12 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { App as AntApp, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { BellOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@duikou/contracts';
 import { authApi } from '../api/endpoints';
 import { errorMessage } from '../api/http-client';
+import { notificationKeys, notificationsApi } from '../api/notifications.endpoints';
 import { useMe, useSession } from '../auth/session.context';
 import { PageLoading } from '../shared/page-state';
 import { allowedNavItems, selectedNavKey, type NavItem } from './menu-items';
@@ -35,6 +36,24 @@ function menuItems(navItems: NavItem[]): NonNullable<MenuProps['items']> {
     ...navItems.filter((i) => !i.group).map(entry),
     ...groups.map((g) => ({ type: 'group' as const, key: `group:${g}`, label: g, children: navItems.filter((i) => i.group === g).map(entry) })),
   ];
+}
+
+/** The header bell: the caller's unread count, polled every minute, opening the notification centre. */
+function NotificationBell() {
+  const navigate = useNavigate();
+  const unread = useQuery({
+    queryKey: notificationKeys.unread,
+    queryFn: ({ signal }) => notificationsApi.unreadCount(signal),
+    refetchInterval: 60_000,
+    refetchIntervalInBackground: false,
+  });
+  const count = unread.data?.unread ?? 0;
+  return (
+    <Tooltip title={count > 0 ? `${count} 条未读消息` : '消息中心'}>
+      <Button type="text" aria-label={count > 0 ? `消息中心，${count} 条未读` : '消息中心'} onClick={() => void navigate('/notifications')}
+        icon={<Badge count={count} size="small" overflowCount={99}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+    </Tooltip>
+  );
 }
 
 /** The authenticated shell: side menu filtered by permission, header with the user and account actions. */
@@ -124,11 +143,15 @@ export function AppLayout() {
             {isMobile && <span className="dk-header-title">对口支援帮扶管理平台</span>}
           </Space>
           {isMobile ? (
-            <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
-              <Button type="text" aria-label="账号" icon={<Avatar size="small" icon={<UserOutlined />} />} />
-            </Dropdown>
+            <Space size={4}>
+              <NotificationBell />
+              <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
+                <Button type="text" aria-label="账号" icon={<Avatar size="small" icon={<UserOutlined />} />} />
+              </Dropdown>
+            </Space>
           ) : (
             <Space size={12} className="dk-header-right" wrap={false}>
+              <NotificationBell />
               <Avatar size="small" icon={<UserOutlined />} />
               <span className="dk-header-user">
                 <Typography.Text strong>{me.displayName}</Typography.Text>

@@ -29,6 +29,12 @@ export const FIGURE_LABELS: Record<string, string> = {
   due: '截止日期', submittedOn: '报送日期', daysLate: '逾期天数', checks: '抽查次数', absences: '不在岗次数', limit: '上限',
   dueSince: '应接替自', grade: '鉴定等级', years: '年限', decidedOn: '鉴定日期', barUntil: '限制截至', allowedFrom: '可晋升自',
   persons: '人数', supportUnits: '支援单位数',
+  supportSignedOn: '支援单位签订日期', recipientSignedOn: '受援单位签订日期', filedOn: '备案日期', filingRequired: '备案机关', copiesRequired: '要求备案份数',
+  quarter: '季度', offSiteMonths: '离岗月份', guidedMonths: '有远程指导的月份', missingMonths: '缺远程指导的月份', guidanceRecords: '远程指导记录',
+  periodFrom: '帮扶年度起', periodTo: '帮扶年度止', stepsDone: '已完成步骤', steps: '总步骤', awaiting: '待办理', done: '已完成', total: '合计',
+  planned: '计划', remaining: '剩余', elapsed: '已过', owed: '应补', monthsOwed: '应自查月数', monthsChecked: '已自查月数', months: '月数',
+  longestConsecutiveAbsences: '最长连续不在岗次数', index: '序号', length: '长度', max: '最多', min: '最少', n: '数量', days: '天数',
+  since: '自', sent: '已发送', unrecorded: '未登记',
 };
 
 /** The figures worth showing, labelled, in the order the rule gave them; empty ones (null, '') are left out. */

@@ -78,11 +78,37 @@ export async function listAssignments(db: DbOrTx, scope: Scope, q: AssignmentLis
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-/** Every matching assignment with the person facts the staff forms print (capped: the forms are per programme or unit). */
+/** Every matching assignment with the person facts the staff forms print: a province's whole year (15,000 rows) in one form. */
 export async function listAssignmentsForExport(db: DbOrTx, scope: Scope, q: Omit<AssignmentListQuery, 'page' | 'pageSize'>) {
   return base(db).where(whereOf(scope, q))
-    .orderBy(asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name))
-    .limit(5000);
+    .orderBy(asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name), asc(assignments.id));
+}
+
+/** What the on-site judgement of an assignment reads besides its attendance (a row of the at-risk list). */
+export type JudgeableRow = Pick<AssignmentRow, 'programmeName' | 'policyCode' | 'personName' | 'supportOrgName' | 'recipientOrgId' | 'recipientOrgName'> & {
+  a: Pick<AssignmentRow['a'], 'id' | 'personId' | 'supportOrgId' | 'mode' | 'status' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>;
+};
+
+/**
+ * Assignments on duty, then planned, with only what their judgement needs: a province holds 13,000,
+ * and the at-risk list reads them on each request (the full export row carries person facts too).
+ */
+export async function listAssignmentsToJudge(db: DbOrTx, scope: Scope, q: Omit<AssignmentListQuery, 'page' | 'pageSize' | 'status'>): Promise<JudgeableRow[]> {
+  return db.select({
+    a: {
+      id: assignments.id, personId: assignments.personId, supportOrgId: assignments.supportOrgId, mode: assignments.mode, status: assignments.status,
+      plannedStart: assignments.plannedStart, plannedEnd: assignments.plannedEnd, actualStart: assignments.actualStart, actualEnd: assignments.actualEnd,
+    },
+    programmeName: programmes.name, policyCode: programmes.policyCode, personName: persons.name, supportOrgName: supportOrg.name,
+    recipientOrgId: pairings.recipientOrgId, recipientOrgName: recipientOrg.name,
+  }).from(assignments)
+    .innerJoin(pairings, eq(pairings.id, assignments.pairingId))
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .innerJoin(persons, eq(persons.id, assignments.personId))
+    .innerJoin(supportOrg, eq(supportOrg.id, assignments.supportOrgId))
+    .innerJoin(recipientOrg, eq(recipientOrg.id, pairings.recipientOrgId))
+    .where(and(whereOf(scope, q), inArray(assignments.status, ['on_duty', 'planned'])))
+    .orderBy(sql`${assignments.status} = 'planned'`, asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name), asc(assignments.id));
 }
 
 export async function findAssignment(db: DbOrTx, scope: Scope, id: string): Promise<AssignmentRow | undefined> {

@@ -16,11 +16,12 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/assignments/export', {
     schema: { tags, summary: '导出人员统计表（楚雄附件2 / 绵阳附件3 .xlsx；手机号默认脱敏）', querystring: assignmentExportQuerySchema, response: { 200: z.any(), ...errors } },
   }, async (req, reply) => {
-    const { buffer, filename } = await service.exportStaffTable(authorize(req, 'assignment:read'), req.query);
+    const { stream, filename } = await service.exportStaffTable(authorize(req, 'assignment:read'), req.query);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="staff.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(buffer);
+      .header('cache-control', 'no-store')
+      .send(stream);
   });
   app.get('/api/assignments/post-options', { schema: { tags, summary: '政策允许的受援单位任职', querystring: postOptionsQuerySchema, response: { 200: postOptionsSchema, ...errors } } },
     async (req) => service.listPostOptions(authorize(req, 'assignment:read'), req.query));

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   TITLE_LEVEL_LABELS, evaluateEligibility, evaluateInsuranceAndSafety, evaluatePosts, evaluateStaffing, isTitleAtLeast, type AssignmentMode, type EducationLevel, type Policy,
   type Post, type TeamRole, type TitleLevel, type Verdict,
@@ -13,7 +14,7 @@ import { recordAudit } from '../../core/audit.js';
 import { findPerson } from '../persons/persons.repository.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import * as repo from './assignments.repository.js';
-import { writeStaffTable } from './staff-table.xlsx.js';
+import { streamStaffTable } from './staff-table.xlsx.js';
 
 type Row = repo.AssignmentRow;
 
@@ -341,14 +342,21 @@ const wholeYears = (from: string, to: string): number | null => {
  * CX attachment 2 / MY attachment 3 for any filter. Phones are masked unless `reveal` is asked for,
  * which needs person:reveal and is audited (the forms filed with an office carry full numbers).
  */
-export async function exportStaffTable(ctx: RequestContext, q: AssignmentExportQuery): Promise<{ buffer: Buffer; filename: string }> {
+export async function exportStaffTable(ctx: RequestContext, q: AssignmentExportQuery): Promise<{ stream: Readable; filename: string }> {
   if (q.reveal && !ctx.actor.permissions.has('person:reveal')) throw new AppError('FORBIDDEN', '导出完整手机号需要“查看完整个人信息”权限', { field: 'reveal' });
   const { layout, reveal, ...filter } = q;
   const rows = await repo.listAssignmentsForExport(ctx.db, ctx.actor.scope, filter);
   const today = chinaToday(ctx.clock.now());
   const year = (filter.activeOn ?? rows[0]?.a.plannedStart ?? today).slice(0, 4);
   const title = layout === 'cx' ? `${year} 年三级医院对口帮扶下派人员情况统计表` : '绵阳市对口支援人员信息统计表';
-  const buffer = await writeStaffTable(layout, { title, unit: ctx.actor.orgName, filledBy: ctx.actor.displayName, filledOn: today }, rows.map((r) => {
+  // Audited before the first byte leaves: a download that fails midway was still asked for.
+  if (reveal) {
+    await recordAudit(ctx.db, ctx, {
+      action: 'export', entityType: 'assignment', entityId: null, regionPath: ctx.actor.regionPath,
+      summary: `导出${layout === 'cx' ? '楚雄附件2' : '绵阳附件3'}人员统计表（${rows.length} 人，含完整手机号）`, after: { filter, rows: rows.length },
+    });
+  }
+  const stream = streamStaffTable(layout, { title, unit: ctx.actor.orgName, filledBy: ctx.actor.displayName, filledOn: today }, rows.map((r) => {
     const start = r.a.actualStart ?? r.a.plannedStart;
     const end = r.a.actualEnd ?? r.a.plannedEnd;
     return {
@@ -358,12 +366,6 @@ export async function exportStaffTable(ctx: RequestContext, q: AssignmentExportQ
       supportOrg: r.supportOrgName, recipientOrg: r.recipientOrgName, period: `${start} 至 ${end}`,
     };
   }));
-  if (reveal) {
-    await recordAudit(ctx.db, ctx, {
-      action: 'export', entityType: 'assignment', entityId: null, regionPath: ctx.actor.regionPath,
-      summary: `导出${layout === 'cx' ? '楚雄附件2' : '绵阳附件3'}人员统计表（${rows.length} 人，含完整手机号）`, after: { filter, rows: rows.length },
-    });
-  }
   const filename = `${layout === 'cx' ? '附件2-下派人员情况统计表' : '附件3-对口支援人员信息统计表'}-${today}.xlsx`;
-  return { buffer, filename };
+  return { stream, filename };
 }

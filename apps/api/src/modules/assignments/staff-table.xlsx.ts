@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { STAFF_TABLE_HEADERS, type StaffTableLayout } from '@duikou/contracts';
 
@@ -11,10 +12,17 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 /**
  * Writes dispatched staff in a notice's layout: CX attachment 2 (三级医院对口帮扶下派人员情况统计表) or
- * MY attachment 3 (绵阳市对口支援人员信息统计表, with its 单位/填表人/填表时间 line and 备注).
+ * MY attachment 3 (绵阳市对口支援人员信息统计表, with its 单位/filled-by line and 备注). Streamed: each
+ * row is written out as it is made, so a province's 15,000 rows do not sit in memory as a workbook.
  */
-export async function writeStaffTable(layout: StaffTableLayout, meta: { title: string; unit: string; filledBy: string; filledOn: string }, rows: StaffTableRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export function streamStaffTable(layout: StaffTableLayout, meta: { title: string; unit: string; filledBy: string; filledOn: string }, rows: readonly StaffTableRow[]): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  write(wb, layout, meta, rows).catch((err: Error) => out.destroy(err));
+  return out;
+}
+
+async function write(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: StaffTableLayout, meta: { title: string; unit: string; filledBy: string; filledOn: string }, rows: readonly StaffTableRow[]): Promise<void> {
   wb.creator = 'Duikou 对口支援帮扶管理平台';
   const sheet = layout === 'cx' ? '附件2' : '附件3';
   const ws = wb.addWorksheet(sheet, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -44,6 +52,7 @@ export async function writeStaffTable(layout: StaffTableLayout, meta: { title: s
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = border;
   });
+  for (let i = 1; i <= r; i++) ws.getRow(i).commit();
   rows.forEach((p, idx) => {
     const row = ws.getRow(r + 1 + idx);
     row.values = layout === 'cx'
@@ -53,6 +62,7 @@ export async function writeStaffTable(layout: StaffTableLayout, meta: { title: s
       row.getCell(i).border = border;
       row.getCell(i).alignment = { vertical: 'middle', wrapText: true };
     }
+    row.commit();
   });
   if (layout === 'my') {
     const note = r + rows.length + 1;
@@ -60,5 +70,6 @@ export async function writeStaffTable(layout: StaffTableLayout, meta: { title: s
     ws.getCell(note, 1).value = '备注：各县市区汇总辖区内支援人员信息后报市卫生计生委医政科邮箱，委直属医疗卫生机构、委注册非公立医院直接报送。';
     ws.getCell(note, 1).alignment = { wrapText: true };
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.commit();
+  await wb.commit();
 }

@@ -1,30 +1,89 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
-  assignments, attendanceAppeals, attendanceDays, attendanceMonths, checkIns, organisations, pairings, persons, regions, type DbOrTx,
+  queryNamed, assignments, attendanceAppeals, attendanceDays, attendanceMonths, checkIns, organisations, pairings, persons, regions, type Db, type DbOrTx,
 } from '@duikou/db';
 import type { Scope } from '../../core/actor.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
 
-/** The assignment a person is on (or about to start) on a date, with its recipient's geofence. */
-export async function findActiveAssignment(db: DbOrTx, personId: string, date: string) {
-  const [row] = await db.select({
-    id: assignments.id, status: assignments.status, plannedStart: assignments.plannedStart, plannedEnd: assignments.plannedEnd,
-    actualStart: assignments.actualStart, department: assignments.department, recipientOrgId: pairings.recipientOrgId, recipientOrgName: organisations.name,
-    geoLat: organisations.geoLat, geoLng: organisations.geoLng, geoRadiusM: organisations.geoRadiusM, regionPath: regions.path,
-  }).from(assignments)
-    .innerJoin(pairings, eq(pairings.id, assignments.pairingId))
-    .innerJoin(organisations, eq(organisations.id, pairings.recipientOrgId))
-    .leftJoin(regions, eq(regions.code, organisations.regionCode))
-    .where(and(
-      eq(assignments.personId, personId), sql`${assignments.archivedAt} is null`, inArray(assignments.status, ['planned', 'on_duty']),
-      lte(assignments.plannedStart, date), gte(assignments.plannedEnd, date),
-    ))
-    .orderBy(desc(assignments.plannedStart)).limit(1);
+export interface ActiveAssignment {
+  id: string; status: string; plannedStart: string; plannedEnd: string; actualStart: string | null; department: string;
+  recipientOrgId: string; recipientOrgName: string; geoLat: number | null; geoLng: number | null; geoRadiusM: number | null; regionPath: string | null;
+}
+
+/**
+ * The assignment a person is on (or about to start) on a date, with its recipient's geofence. Every
+ * check-in asks this, so it is a named statement planned once per connection.
+ */
+export async function findActiveAssignment(db: Db, personId: string, date: string): Promise<ActiveAssignment | undefined> {
+  const [row] = await queryNamed<ActiveAssignment>(db, 'attendance_active_assignment', `
+    select a.id, a.status, a.planned_start::text as "plannedStart", a.planned_end::text as "plannedEnd", a.actual_start::text as "actualStart",
+      a.department, p.recipient_org_id as "recipientOrgId", o.name as "recipientOrgName",
+      o.geo_lat as "geoLat", o.geo_lng as "geoLng", o.geo_radius_m as "geoRadiusM", r.path as "regionPath"
+    from assignments a
+    join pairings p on p.id = a.pairing_id
+    join organisations o on o.id = p.recipient_org_id
+    left join regions r on r.code = o.region_code
+    where a.person_id = $1 and a.archived_at is null and a.status in ('planned', 'on_duty') and a.planned_start <= $2 and a.planned_end >= $2
+    order by a.planned_start desc limit 1`, [personId, date]);
   return row;
 }
 
 export async function insertCheckIn(db: DbOrTx, values: typeof checkIns.$inferInsert) {
   return db.insert(checkIns).values(values).onConflictDoNothing({ target: [checkIns.personId, checkIns.clientId] }).returning();
+}
+
+/** What one check-in writes besides its own row: the day it fills and the audit line. */
+export interface CheckInWrite {
+  row: {
+    clientId: string; assignmentId: string; personId: string; kind: string; at: Date; date: string; receivedAt: Date;
+    lat: number | null; lng: number | null; accuracyM: number | null; distanceM: number | null; fence: string; fieldReason: string | null; sentLate: boolean;
+  };
+  /** Only a check-in (签到) puts a planned assignment on duty and fills the day. */
+  day: { status: string; note: string | null; updatedBy: string } | null;
+  recipientOrgId: string;
+  audit: { actorUserId: string; actorUsername: string; summary: string; regionPath: string | null; ip: string | null };
+}
+
+/**
+ * Records a check-in in one statement (one round trip under the morning peak, DECISIONS 20): the
+ * row once per client id, the assignment put on duty, the day filled unless the unit or a leave set
+ * it or the month is locked, and the audit line — all or nothing. Returns the new id, or undefined
+ * when the client id was already recorded.
+ */
+export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | undefined> {
+  const r = w.row;
+  const received = r.receivedAt.toISOString();
+  const [row] = await queryNamed<{ id: string }>(db, 'attendance_write_check_in', `
+    with ins as (
+      insert into check_ins (client_id, assignment_id, person_id, kind, at, date, received_at, lat, lng, accuracy_m, distance_m, fence, field_reason, sent_late)
+      values ($1::text, $2::uuid, $3::uuid, $4::text, $5::timestamptz, $6::date, $7::timestamptz, $8::double precision, $9::double precision,
+        $10::double precision, $11::double precision, $12::text, $13::text, $14::boolean)
+      on conflict (person_id, client_id) do nothing
+      returning id
+    ), on_duty as (
+      update assignments set status = 'on_duty', actual_start = $6::date, updated_at = $7::timestamptz
+      where id = $2::uuid and $15::boolean and exists (select 1 from ins)
+        and (status = 'planned' or (status = 'on_duty' and actual_start > $6::date))
+    ), day as (
+      insert into attendance_days (assignment_id, date, status, source, note, updated_by, updated_at)
+      select $2::uuid, $6::date, $16::text, 'check_in', $17::text, $18::text, $7::timestamptz
+      where $15::boolean and exists (select 1 from ins)
+        and not exists (select 1 from attendance_months m where m.recipient_org_id = $19::uuid and m.month = $20::text)
+      on conflict (assignment_id, date) do update set status = excluded.status, source = excluded.source, note = excluded.note,
+        updated_by = excluded.updated_by, updated_at = excluded.updated_at
+      where attendance_days.source = 'check_in'
+        -- A second tap of the day changes nothing: no row version, no trigger work.
+        and (attendance_days.status, attendance_days.note) is distinct from (excluded.status, excluded.note)
+    ), audit as (
+      insert into audit_events (at, actor_user_id, actor_username, action, entity_type, entity_id, summary, region_path, ip)
+      select $7::timestamptz, $21::uuid, $22::text, 'create', 'check_in', ins.id::text, $23::text, $24::text, $25::text from ins
+    )
+    select id::text as id from ins`, [
+    r.clientId, r.assignmentId, r.personId, r.kind, r.at.toISOString(), r.date, received, r.lat, r.lng, r.accuracyM, r.distanceM, r.fence, r.fieldReason, r.sentLate,
+    w.day !== null, w.day?.status ?? '', w.day?.note ?? null, w.day?.updatedBy ?? null, w.recipientOrgId, r.date.slice(0, 7),
+    w.audit.actorUserId, w.audit.actorUsername, w.audit.summary, w.audit.regionPath, w.audit.ip,
+  ]);
+  return row?.id;
 }
 
 export async function findCheckInByClientId(db: DbOrTx, personId: string, clientId: string) {
@@ -34,11 +93,6 @@ export async function findCheckInByClientId(db: DbOrTx, personId: string, client
 
 export async function listCheckIns(db: DbOrTx, personId: string, from: string, to: string) {
   return db.select().from(checkIns).where(and(eq(checkIns.personId, personId), gte(checkIns.date, from), lte(checkIns.date, to))).orderBy(asc(checkIns.at));
-}
-
-export async function findDay(db: DbOrTx, assignmentId: string, date: string) {
-  const [row] = await db.select().from(attendanceDays).where(and(eq(attendanceDays.assignmentId, assignmentId), eq(attendanceDays.date, date)));
-  return row;
 }
 
 export async function upsertDay(db: DbOrTx, v: { assignmentId: string; date: string; status: string; source: string; note?: string | null; updatedBy: string; at: Date }) {
@@ -152,11 +206,4 @@ export async function listAppeals(db: DbOrTx, scope: Scope, q: { status?: string
 
 export async function setGeofence(db: DbOrTx, orgId: string, v: { lat: number; lng: number; radiusM: number }, at: Date) {
   await db.update(organisations).set({ geoLat: v.lat, geoLng: v.lng, geoRadiusM: v.radiusM, updatedAt: at }).where(eq(organisations.id, orgId));
-}
-
-/** The first check-in puts a planned assignment on duty; a queued earlier one moves the start back. */
-export async function markOnDutySince(db: DbOrTx, id: string, date: string, at: Date) {
-  await db.update(assignments).set({ status: 'on_duty', actualStart: date, updatedAt: at }).where(and(eq(assignments.id, id), eq(assignments.status, 'planned')));
-  await db.update(assignments).set({ actualStart: date, updatedAt: at })
-    .where(and(eq(assignments.id, id), eq(assignments.status, 'on_duty'), sql`${assignments.actualStart} > ${date}`));
 }

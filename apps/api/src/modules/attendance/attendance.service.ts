@@ -37,49 +37,48 @@ function ownPerson(ctx: RequestContext): string {
  */
 export async function checkIn(ctx: RequestContext, input: CheckInCreate): Promise<{ checkIn: CheckIn; created: boolean }> {
   const personId = ownPerson(ctx);
-  const existing = await repo.findCheckInByClientId(ctx.db, personId, input.clientId);
-  if (existing) return { checkIn: toCheckIn(existing, true), created: false };
+  // A resend of a recorded check-in answers the first record, even when it would now be refused.
+  const refuse = async (error: AppError) => {
+    const existing = await repo.findCheckInByClientId(ctx.db, personId, input.clientId);
+    if (existing) return { checkIn: toCheckIn(existing, true), created: false };
+    throw error;
+  };
   const now = ctx.clock.now();
   const at = new Date(input.at);
-  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) throw new AppError('VALIDATION_FAILED', '打卡时间晚于服务器当前时间，请校准手机时间', { field: 'at' });
-  if (now.getTime() - at.getTime() > MAX_AGE_MS) throw new AppError('VALIDATION_FAILED', '打卡记录已超过 30 天，不能补交，请通过考勤申诉更正', { field: 'at' });
+  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) return refuse(new AppError('VALIDATION_FAILED', '打卡时间晚于服务器当前时间，请校准手机时间', { field: 'at' }));
+  if (now.getTime() - at.getTime() > MAX_AGE_MS) return refuse(new AppError('VALIDATION_FAILED', '打卡记录已超过 30 天，不能补交，请通过考勤申诉更正', { field: 'at' }));
   const date = chinaToday(at);
   const assignment = await repo.findActiveAssignment(ctx.db, personId, date);
-  if (!assignment) throw new AppError('CONFLICT', `${date} 没有进行中的派驻任务，无需打卡`, { field: 'at' });
+  if (!assignment) return refuse(new AppError('CONFLICT', `${date} 没有进行中的派驻任务，无需打卡`, { field: 'at' }));
   let fence: 'inside' | 'outside' | 'unknown' = 'unknown';
   let distanceM: number | null = null;
   if (input.lat !== undefined && input.lng !== undefined && assignment.geoLat !== null && assignment.geoLng !== null && assignment.geoRadiusM !== null) {
     distanceM = getDistance({ latitude: input.lat, longitude: input.lng }, { latitude: assignment.geoLat, longitude: assignment.geoLng });
     fence = distanceM <= assignment.geoRadiusM + (input.accuracyM ?? 0) ? 'inside' : 'outside';
     if (fence === 'outside' && !input.fieldReason) {
-      throw new AppError('VALIDATION_FAILED', `当前位置距「${assignment.recipientOrgName}」约 ${Math.round(distanceM)} 米，超出 ${assignment.geoRadiusM} 米范围，请填写外勤事由`, { field: 'fieldReason' });
+      return refuse(new AppError('VALIDATION_FAILED', `当前位置距「${assignment.recipientOrgName}」约 ${Math.round(distanceM)} 米，超出 ${assignment.geoRadiusM} 米范围，请填写外勤事由`, { field: 'fieldReason' }));
     }
   }
   const sentLate = now.getTime() - at.getTime() > LATE_AFTER_MS;
-  const record = await ctx.db.transaction(async (tx) => {
-    const [row] = await repo.insertCheckIn(tx, {
-      clientId: input.clientId, assignmentId: assignment.id, personId, kind: input.kind, at, date, receivedAt: now,
-      lat: input.lat ?? null, lng: input.lng ?? null, accuracyM: input.accuracyM ?? null, distanceM, fence,
-      fieldReason: fence === 'outside' ? input.fieldReason! : input.fieldReason ?? null, sentLate,
-    });
-    if (!row) return undefined; // a concurrent resend won the race
-    if (input.kind === 'in') {
-      await repo.markOnDutySince(tx, assignment.id, date, now);
-      const day = await repo.findDay(tx, assignment.id, date);
-      const locked = await repo.isMonthLocked(tx, assignment.recipientOrgId, monthOf(date));
-      if (!locked && (!day || day.source === 'check_in')) {
-        const status = fence === 'outside' ? 'official_business' : 'on_duty';
-        await repo.upsertDay(tx, { assignmentId: assignment.id, date, status, source: 'check_in', note: fence === 'outside' ? `外勤：${input.fieldReason}` : null, updatedBy: ctx.actor.username, at: now });
-      }
-    }
-    await recordAudit(tx, ctx, {
-      action: 'create', entityType: 'check_in', entityId: row.id, regionPath: assignment.regionPath,
+  const row = {
+    clientId: input.clientId, assignmentId: assignment.id, personId, kind: input.kind, at, date, receivedAt: now,
+    lat: input.lat ?? null, lng: input.lng ?? null, accuracyM: input.accuracyM ?? null, distanceM, fence,
+    fieldReason: fence === 'outside' ? input.fieldReason! : input.fieldReason ?? null, sentLate,
+  };
+  const id = await repo.writeCheckIn(ctx.db, {
+    row,
+    day: input.kind === 'in'
+      ? { status: fence === 'outside' ? 'official_business' : 'on_duty', note: fence === 'outside' ? `外勤：${input.fieldReason}` : null, updatedBy: ctx.actor.username }
+      : null,
+    recipientOrgId: assignment.recipientOrgId,
+    audit: {
+      actorUserId: ctx.actor.userId, actorUsername: ctx.actor.username, regionPath: assignment.regionPath, ip: ctx.ip,
       summary: `${input.kind === 'in' ? '签到' : '签退'}（${date}${fence === 'outside' ? '，外勤' : ''}${sentLate ? '，离线补交' : ''}）`,
-    });
-    return row;
+    },
   });
-  if (!record) return { checkIn: toCheckIn((await repo.findCheckInByClientId(ctx.db, personId, input.clientId))!, true), created: false };
-  return { checkIn: toCheckIn(record, false), created: true };
+  // No id: a concurrent resend of the same client id won the race.
+  if (!id) return { checkIn: toCheckIn((await repo.findCheckInByClientId(ctx.db, personId, input.clientId))!, true), created: false };
+  return { checkIn: toCheckIn({ ...row, id, rollCallId: null }, false), created: true };
 }
 
 /** What the check-in page shows: today's assignment, the fence, and today's check-ins. */

@@ -120,3 +120,57 @@ describe.each(testDatabases())('check-in and attendance on %s', (kind) => {
     expect((await t.request('POST', '/api/check-ins', { cookie: await t.login('cx-support'), body: { clientId: 'unit-00000001', kind: 'in', at: '2026-11-23T09:00:00+08:00' } })).statusCode).toBe(403);
   });
 });
+
+// A check-in is one statement (DECISIONS 20): each of its effects is checked here on its own.
+describe.each(testDatabases())('what one check-in writes on %s', (kind) => {
+  let t: TestApp;
+  let staff: string;
+  let recipient: string;
+  let ids: Awaited<ReturnType<typeof dispatchCxStaff>>;
+  const checkIn = (body: object) => t.request('POST', '/api/check-ins', { cookie: staff, body: { kind: 'in', lat: 25.53, lng: 102.4, ...body } });
+  const rows = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q) as unknown as { rows: T[] }).rows;
+  const assignment = async () => (await t.request('GET', `/api/assignments/${ids.assignmentId}`, { cookie: recipient })).json();
+  const day = async (date: string) => (await rows<{ status: string; source: string }>(sql`select status, source from attendance_days where assignment_id = ${ids.assignmentId} and date = ${date}`))[0];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    ids = await dispatchCxStaff(t, { start: '2026-11-02', end: '2026-12-31' });
+    staff = await t.login('cx-staff');
+    recipient = await t.login('cx-recipient');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('a sign-out neither starts the assignment nor fills the day; a sign-in does both and is audited', async () => {
+    const out = await checkIn({ clientId: 'write-0001-out', kind: 'out', at: '2026-11-23T09:55:00+08:00' });
+    expect(out.statusCode, out.body).toBe(201);
+    expect((await assignment()).status).toBe('planned');
+    expect(await day('2026-11-23')).toBeUndefined();
+    const signIn = await checkIn({ clientId: 'write-0002-in', at: '2026-11-23T09:58:00+08:00' });
+    expect(signIn.statusCode, signIn.body).toBe(201);
+    expect(await assignment()).toMatchObject({ status: 'on_duty', actualStart: '2026-11-23' });
+    expect(await day('2026-11-23')).toEqual({ status: 'on_duty', source: 'check_in' });
+    const audit = await rows<{ actor_username: string; action: string; entity_id: string; summary: string; region_path: string }>(
+      sql`select actor_username, action, entity_id, summary, region_path from audit_events where entity_type = 'check_in' order by id`);
+    expect(audit.map((a) => a.summary)).toEqual(['签退（2026-11-23）', '签到（2026-11-23）']);
+    expect(audit[1]).toMatchObject({ actor_username: 'cx-staff', action: 'create', entity_id: signIn.json().id });
+    expect(audit[1]!.region_path).toMatch(/^530000\//);
+  });
+
+  it('a queued earlier sign-in moves the start back but leaves a day the unit set', async () => {
+    expect((await checkIn({ clientId: 'write-0003-queued', at: '2026-11-18T08:10:00+08:00' })).json()).toMatchObject({ date: '2026-11-18', sentLate: true });
+    expect((await assignment()).actualStart).toBe('2026-11-18');
+    expect(await day('2026-11-18')).toEqual({ status: 'on_duty', source: 'check_in' });
+    const set = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: ids.assignmentId, date: '2026-11-20', status: 'absent', note: '未到岗' }] } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await checkIn({ clientId: 'write-0004-queued', at: '2026-11-20T08:10:00+08:00' })).statusCode).toBe(201);
+    expect(await day('2026-11-20')).toEqual({ status: 'absent', source: 'unit' });
+  });
+
+  it('a sign-in in a locked month is kept but does not change the month', async () => {
+    await t.database.db.execute(sql`insert into attendance_months (recipient_org_id, month, confirmed_at, confirmed_by) values (${ids.recipientOrgId}, '2026-11', now(), 'cx-recipient')`);
+    const res = await checkIn({ clientId: 'write-0005-locked', at: '2026-11-19T08:00:00+08:00' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await day('2026-11-19')).toBeUndefined();
+    expect((await assignment()).actualStart).toBe('2026-11-18');
+  });
+});

@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
-import { organisations, regions, sessions, users, type DbOrTx } from '@duikou/db';
+import { organisations, queryNamed, regions, sessions, users, type Db, type DbOrTx } from '@duikou/db';
 
 export interface UserRecord {
   id: string; username: string; displayName: string; passwordHash: string; role: string;
@@ -22,13 +22,18 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
   return rows[0];
 }
 
-export async function findSessionUser(db: DbOrTx, tokenHash: string): Promise<(UserRecord & { lastSeenAt: Date; createdAt: Date }) | undefined> {
-  const rows = await db.select({ ...userColumns, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt }).from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .leftJoin(regions, eq(regions.code, organisations.regionCode))
-    .where(eq(sessions.tokenHash, tokenHash));
-  return rows[0];
+export type SessionUser = UserRecord & { lastSeenAt: Date; createdAt: Date };
+
+/** Every authenticated request reads its session (unless cached): a named statement, planned once per connection. */
+export async function findSessionUser(db: Db, tokenHash: string): Promise<SessionUser | undefined> {
+  const [row] = await queryNamed<SessionUser>(db, 'auth_session_user', `
+    select u.id, u.username, u.display_name as "displayName", u.password_hash as "passwordHash", u.role, u.failed_logins as "failedLogins",
+      u.locked_until as "lockedUntil", u.disabled_at as "disabledAt", u.person_id as "personId",
+      o.id as "orgId", o.name as "orgName", o.kind as "orgKind", o.region_code as "regionCode", r.name as "regionName", r.path as "regionPath",
+      s.last_seen_at as "lastSeenAt", s.created_at as "createdAt"
+    from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.org_id left join regions r on r.code = o.region_code
+    where s.token_hash = $1`, [tokenHash]);
+  return row;
 }
 
 export async function recordFailedLogin(db: DbOrTx, userId: string, lockUntil: Date | null): Promise<number> {

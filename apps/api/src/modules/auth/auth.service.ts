@@ -6,6 +6,7 @@ import { AppError } from '../../core/app-error.js';
 import { recordAudit } from '../../core/audit.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../core/password.js';
 import * as repo from './auth.repository.js';
+import { forgetSession, forgetUserSessions, getCachedSession, putCachedSession } from './session-cache.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -86,24 +87,36 @@ export async function logIn(
 /** Resolves a session cookie to its actor; idle (30 min) and over-age (12 h) sessions are ended. */
 export async function resolveSession(db: Db, clock: Clock, token: string): Promise<{ actor: Actor } | { expired: true } | null> {
   const tokenHash = hashToken(token);
-  const s = await repo.findSessionUser(db, tokenHash);
-  if (!s) return null;
+  let s = getCachedSession(db, tokenHash);
+  if (!s) {
+    const readStarted = performance.now();
+    s = await repo.findSessionUser(db, tokenHash);
+    if (!s) return null;
+    putCachedSession(db, tokenHash, s, readStarted);
+  }
   const now = clock.now().getTime();
   const idle = now - s.lastSeenAt.getTime() > IDLE_MINUTES * 60_000;
   const tooOld = now - s.createdAt.getTime() > MAX_SESSION_HOURS * 3_600_000;
   if (idle || tooOld || s.disabledAt) {
+    forgetSession(db, tokenHash);
     await repo.deleteSession(db, tokenHash);
     return { expired: true };
   }
-  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, tokenHash, clock.now());
+  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(db, tokenHash, clock.now());
+    s.lastSeenAt = clock.now();
+  }
   return { actor: toActor(s) };
 }
 
 export async function logOut(ctx: RequestContext, token: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, hashToken(token));
+    forgetSession(ctx.db, hashToken(token));
     await recordAudit(tx, ctx, { action: 'logout', entityType: 'session', entityId: ctx.actor.userId, regionPath: ctx.actor.regionPath });
   });
+  // Again after the commit: a request that read the row before the delete committed may have cached it.
+  forgetSession(ctx.db, hashToken(token));
 }
 
 /** Changes the caller's password after checking the current one; other sessions of the user end. */
@@ -119,6 +132,8 @@ export async function changePassword(ctx: RequestContext, token: string, input: 
   await ctx.db.transaction(async (tx) => {
     await repo.updatePasswordHash(tx, user.id, newHash, ctx.clock.now());
     await repo.deleteOtherSessions(tx, user.id, hashToken(token));
+    forgetUserSessions(ctx.db, user.id, hashToken(token));
     await recordAudit(tx, ctx, { action: 'password_change', entityType: 'user', entityId: user.id, regionPath: ctx.actor.regionPath, summary: '修改了密码' });
   });
+  forgetUserSessions(ctx.db, user.id, hashToken(token));
 }

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@duikou/db';
+import { rowsOf, type DbOrTx } from '@duikou/db';
 import type { Scope } from '../../core/actor.js';
 import { visiblePairingIds, visibleProgrammeIds } from '../../core/scope.sql.js';
 
-type Rows<T> = { rows: T[] };
-const rowsOf = <T>(res: unknown): T[] => (res as Rows<T>).rows;
 
 /** Figures of the live (not archived) pairings in a scope. */
 export async function summarisePairings(db: DbOrTx, scope: Scope) {

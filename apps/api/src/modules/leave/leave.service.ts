@@ -27,7 +27,7 @@ function partyOf(actor: Actor): Party | null {
 }
 
 /** May this account decide for `party` on a leave at this recipient? Offices must hold the recipient in their area. */
-function mayDecide(actor: Actor, party: string, row: { recipientOrgId: string; supportOrgId: string; regionPath: string | null }): boolean {
+export function mayDecide(actor: Actor, party: string, row: { recipientOrgId: string; supportOrgId: string; regionPath: string | null }): boolean {
   if (partyOf(actor) !== party) return false;
   if (party === 'recipient_director') return actor.orgId === row.recipientOrgId;
   if (party === 'team_leader') return actor.orgId === row.supportOrgId;

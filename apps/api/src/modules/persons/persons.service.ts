@@ -7,7 +7,7 @@ import type { persons } from '@duikou/db';
 import { regionInScope, type RequestContext } from '../../core/actor.js';
 import { AppError, forbidden, notFound, type ErrorDetail } from '../../core/app-error.js';
 import { deleteOrArchive, restoreArchived } from '../../core/archive.js';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit, recordAudits } from '../../core/audit.js';
 import { findOrganisationFacts } from '../organisations/organisations.repository.js';
 import * as repo from './persons.repository.js';
 import { headerOf, readPersonTable, writePersonTemplate } from './person-table.xlsx.js';
@@ -212,13 +212,13 @@ export async function importPersons(ctx: RequestContext, buffer: Buffer): Promis
   });
   await ctx.db.transaction(async (tx) => {
     await repo.insertPersons(tx, values);
-    for (const [i, p] of planned.entries()) {
+    await recordAudits(tx, ctx, planned.map((p, i) => {
       const { idNumber, mobile, officePhone: _office, ...plain } = p.value;
-      await recordAudit(tx, ctx, {
-        action: 'create', entityType: 'person', entityId: values[i]!.id, regionPath: p.regionPath, summary: `导入人员「${p.value.name}」（第 ${p.row} 行）`,
+      return {
+        action: 'create' as const, entityType: 'person', entityId: values[i]!.id, regionPath: p.regionPath, summary: `导入人员「${p.value.name}」（第 ${p.row} 行）`,
         after: { ...plain, idNumber: maskIdNumber(idNumber), mobile: maskPhone(mobile) },
-      });
-    }
+      };
+    }));
     await recordAudit(tx, ctx, {
       action: 'import', entityType: 'person', regionPath: ctx.actor.scope.kind === 'all' ? null : ctx.actor.regionPath,
       summary: `导入人员表：新增 ${planned.length} 人`,
@@ -244,15 +244,12 @@ async function renderForms(ctx: RequestContext, rows: repo.PersonRow[], format: 
 
 /** Audits each person printed in full: the form carries the plain ID number and phones. */
 async function auditFormExport(ctx: RequestContext, rows: repo.PersonRow[], format: RegistrationFormFormat): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    for (const r of rows) {
-      await recordAudit(tx, ctx, {
-        action: 'export', entityType: 'person', entityId: r.id, regionPath: r.employerRegionPath,
-        summary: `导出「${r.name}」的对口支援人员报名表（${format === 'pdf' ? 'PDF' : 'Word'}，含完整身份证号和电话）`,
-        after: { export: 'registration-form', format, ...(rows.length > 1 && { batch: rows.length }) },
-      });
-    }
-  });
+  // One transaction: every person printed is audited, or none (then the form is not sent).
+  await ctx.db.transaction(async (tx) => recordAudits(tx, ctx, rows.map((r) => ({
+    action: 'export' as const, entityType: 'person', entityId: r.id, regionPath: r.employerRegionPath,
+    summary: `导出「${r.name}」的对口支援人员报名表（${format === 'pdf' ? 'PDF' : 'Word'}，含完整身份证号和电话）`,
+    after: { export: 'registration-form', format, ...(rows.length > 1 && { batch: rows.length }) },
+  }))));
 }
 
 /** One person's form, ID number and phones in full (the form is filed with the office). */

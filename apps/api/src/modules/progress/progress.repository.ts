@@ -1,5 +1,5 @@
 import { and, asc, inArray, sql } from 'drizzle-orm';
-import { assignments, attendanceDays, type DbOrTx } from '@duikou/db';
+import { assignments, attendanceDays, queryNamed, type Db, type DbOrTx } from '@duikou/db';
 
 /**
  * Attendance of many assignments in one query: the days within each term (actual start, else planned)
@@ -20,4 +20,42 @@ export async function listAttendance(db: DbOrTx, assignmentIds: string[], until:
     .orderBy(asc(attendanceDays.assignmentId), asc(attendanceDays.date));
   for (const r of rows) byAssignment.get(r.assignmentId)!.push({ date: r.date, status: r.status });
   return byAssignment;
+}
+
+/** The cached verdict status of each assignment judged on `asOf` (DECISIONS 21); computing rows are left out. */
+export async function listCachedStatuses(db: Db, ids: readonly string[], asOf: string): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryNamed<{ id: string; status: string }>(db, 'progress_cached_statuses',
+    `select assignment_id as id, status from assignment_progress where as_of = $1::date and status is not null and assignment_id = any($2::uuid[])`,
+    [asOf, ids]);
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Marks assignments as being judged: a change of their attendance meanwhile deletes the mark (trigger). */
+export async function reserveProgress(db: Db, ids: readonly string[], asOf: string, token: string): Promise<void> {
+  if (ids.length === 0) return;
+  await queryNamed(db, 'progress_reserve', `
+    insert into assignment_progress (assignment_id, as_of, token, status, progress, computed_at)
+    select id, $2::date, $3::uuid, null, null, now() from unnest($1::uuid[]) as id
+    on conflict (assignment_id) do update set as_of = excluded.as_of, token = excluded.token, status = null, progress = null, computed_at = now()`,
+  [ids, asOf, token]);
+}
+
+/** Stores the verdicts of the assignments still marked with `token`; those changed meanwhile stay uncached. */
+export async function storeProgress(db: Db, token: string, items: readonly { id: string; status: string; progress: unknown }[]): Promise<void> {
+  if (items.length === 0) return;
+  await queryNamed(db, 'progress_store', `
+    update assignment_progress p set status = v.status, progress = v.progress, computed_at = now()
+    from jsonb_to_recordset($1::jsonb) as v(id uuid, status text, progress jsonb)
+    where p.assignment_id = v.id and p.token = $2::uuid`,
+  [JSON.stringify(items), token]);
+}
+
+/** The stored verdicts of some assignments (a page of the at-risk list). */
+export async function readProgress<T>(db: Db, ids: readonly string[], asOf: string): Promise<Map<string, T>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryNamed<{ id: string; progress: T }>(db, 'progress_read',
+    `select assignment_id as id, progress from assignment_progress where as_of = $1::date and status is not null and assignment_id = any($2::uuid[])`,
+    [asOf, ids]);
+  return new Map(rows.map((r) => [r.id, r.progress]));
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { evaluateOnSiteDays, type AssignmentMode, type AttendanceStatus, type Calendar, type Policy } from '@duikou/policy';
 import type { AssignmentProgress, AtRisk, AtRiskQuery } from '@duikou/contracts';
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/app-error.js';
-import { findAssignment, listAssignmentsForExport, type AssignmentRow } from '../assignments/assignments.repository.js';
+import { findAssignment, listAssignmentsToJudge, type JudgeableRow } from '../assignments/assignments.repository.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import * as repo from './progress.repository.js';
@@ -23,10 +24,10 @@ function policyCache(ctx: RequestContext): (code: string, on: string) => Promise
   };
 }
 
-const termOf = (a: AssignmentRow['a']) => ({ start: a.actualStart ?? a.plannedStart, end: a.actualEnd ?? a.plannedEnd });
+const termOf = (a: JudgeableRow['a']) => ({ start: a.actualStart ?? a.plannedStart, end: a.actualEnd ?? a.plannedEnd });
 
 /** On-site verdicts of one assignment as of today, from its attendance days, with the headline figures. */
-function progressOf(row: AssignmentRow, policy: Policy, calendar: Calendar, today: string, days: { date: string; status: string }[]): AssignmentProgress {
+function progressOf(row: JudgeableRow, policy: Policy, calendar: Calendar, today: string, days: { date: string; status: string }[]): AssignmentProgress {
   const a = row.a;
   const term = termOf(a);
   const verdicts = evaluateOnSiteDays({
@@ -67,33 +68,83 @@ function skipReason(err: unknown): string | null {
   return null;
 }
 
+/** Judgements cached per batch: bounded memory and short statements however large the province. */
+const JUDGE_BATCH = 1000;
+type Judged = { id: string; status: string; progress: AssignmentProgress | SkippedProgress };
+type SkippedProgress = AtRisk['skipped'][number];
+
+/** Judges the assignments not yet judged today and caches the results (unless one changed meanwhile). */
+async function judgeAndCache(ctx: RequestContext, rows: readonly JudgeableRow[], today: string): Promise<Judged[]> {
+  const judged: Judged[] = [];
+  if (rows.length === 0) return judged;
+  const calendar = await loadCalendar(ctx.db);
+  const policyOf = policyCache(ctx);
+  for (let i = 0; i < rows.length; i += JUDGE_BATCH) {
+    const batch = rows.slice(i, i + JUDGE_BATCH);
+    const ids = batch.map((r) => r.a.id);
+    const token = randomUUID();
+    await repo.reserveProgress(ctx.db, ids, today, token);
+    const attendance = await repo.listAttendance(ctx.db, ids, today);
+    const results: Judged[] = [];
+    for (const row of batch) {
+      try {
+        const p = progressOf(row, await policyOf(row.policyCode, termOf(row.a).start), calendar, today, attendance.get(row.a.id) ?? []);
+        results.push({ id: row.a.id, status: p.status, progress: p });
+      } catch (err) {
+        const message = skipReason(err);
+        if (message === null) throw err;
+        results.push({ id: row.a.id, status: SKIPPED, progress: { assignmentId: row.a.id, personName: row.personName, message } });
+      }
+    }
+    await repo.storeProgress(ctx.db, token, results);
+    judged.push(...results);
+  }
+  return judged;
+}
+
+const SKIPPED = 'skipped';
+/** A province can have thousands waiting for next year's calendar: the list names the first ones and counts all. */
+const SKIPPED_SHOWN = 20;
+
+/** A cached judgement with today's names (a unit or person renamed since is shown by its new name). */
+function withCurrentNames(p: AssignmentProgress, row: JudgeableRow): AssignmentProgress {
+  return {
+    ...p, personName: row.personName, supportOrgName: row.supportOrgName, recipientOrgName: row.recipientOrgName, programmeName: row.programmeName,
+  };
+}
+
 /**
  * Assignments in the caller's scope (planned or on duty) whose on-site verdicts are at risk or already
- * unmet, worst first. One query for the assignments per status, one for all their attendance days.
+ * unmet, worst first. The engine's judgement of each assignment is cached for the day and forgotten
+ * when its attendance changes (DECISIONS 21): a request judges only what changed since the last one.
  */
 export async function listAtRisk(ctx: RequestContext, q: AtRiskQuery): Promise<AtRisk> {
   const today = chinaToday(ctx.clock.now());
   const filter = { programmeId: q.programmeId, pairingId: q.pairingId, supportOrgId: q.supportOrgId, recipientOrgId: q.recipientOrgId, mode: q.mode };
-  const rows = [
-    ...(await listAssignmentsForExport(ctx.db, ctx.actor.scope, { ...filter, status: 'on_duty' })),
-    ...(await listAssignmentsForExport(ctx.db, ctx.actor.scope, { ...filter, status: 'planned' })),
-  ];
-  const [calendar, attendance] = await Promise.all([loadCalendar(ctx.db), repo.listAttendance(ctx.db, rows.map((r) => r.a.id), today)]);
-  const policyOf = policyCache(ctx);
-  const wanted: readonly Status[] = q.status ? [q.status] : ['unmet', 'at_risk'];
-  const flagged: AssignmentProgress[] = [];
-  const skipped: AtRisk['skipped'] = [];
-  for (const row of rows) {
-    try {
-      const p = progressOf(row, await policyOf(row.policyCode, termOf(row.a).start), calendar, today, attendance.get(row.a.id) ?? []);
-      if (wanted.includes(p.status)) flagged.push(p);
-    } catch (err) {
-      const message = skipReason(err);
-      if (message === null) throw err;
-      skipped.push({ assignmentId: row.a.id, personName: row.personName, message });
-    }
+  const rows = await listAssignmentsToJudge(ctx.db, ctx.actor.scope, filter);
+  const statuses = await repo.listCachedStatuses(ctx.db, rows.map((r) => r.a.id), today);
+  const fresh = new Map<string, Judged['progress']>();
+  for (const j of await judgeAndCache(ctx, rows.filter((r) => !statuses.has(r.a.id)), today)) {
+    statuses.set(j.id, j.status);
+    fresh.set(j.id, j.progress);
   }
-  flagged.sort((x, y) => SEVERITY.indexOf(x.status) - SEVERITY.indexOf(y.status));
+  const wanted: readonly string[] = q.status ? [q.status] : ['unmet', 'at_risk'];
+  const rank = (id: string) => SEVERITY.indexOf(statuses.get(id) as Status);
+  // A stable sort keeps the list's order (units, then start) within each severity.
+  const flagged = rows.filter((r) => wanted.includes(statuses.get(r.a.id)!)).sort((x, y) => rank(x.a.id) - rank(y.a.id));
+  const skippedRows = rows.filter((r) => statuses.get(r.a.id) === SKIPPED);
   const offset = (q.page - 1) * q.pageSize;
-  return { asOf: today, items: flagged.slice(offset, offset + q.pageSize), total: flagged.length, skipped };
+  const page = flagged.slice(offset, offset + q.pageSize);
+  const shownSkipped = skippedRows.slice(0, SKIPPED_SHOWN);
+  const needed = [...page, ...shownSkipped].map((r) => r.a.id).filter((id) => !fresh.has(id));
+  const stored = await repo.readProgress<Judged['progress']>(ctx.db, needed, today);
+  const progressOfRow = (id: string) => fresh.get(id) ?? stored.get(id);
+  const items: AssignmentProgress[] = [];
+  for (const row of page) {
+    const p = progressOfRow(row.a.id);
+    // A row forgotten between the two reads (a check-in just now) is judged again.
+    items.push(p ? withCurrentNames(p as AssignmentProgress, row) : withCurrentNames((await judgeAndCache(ctx, [row], today))[0]!.progress as AssignmentProgress, row));
+  }
+  const skipped = shownSkipped.map((r) => (progressOfRow(r.a.id) as SkippedProgress | undefined) ?? { assignmentId: r.a.id, personName: r.personName, message: '正在重新计算' });
+  return { asOf: today, items, total: flagged.length, skipped, skippedTotal: skippedRows.length };
 }

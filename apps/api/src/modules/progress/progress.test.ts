@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { attendanceDays } from '@duikou/db';
 import { isWorkingDay } from '@duikou/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,10 +85,29 @@ describe.each(testDatabases())('on-site progress on %s', (kind) => {
     const body = res.json();
     expect(body.items.map((i: { personName: string; status: string }) => [i.personName, i.status])).toEqual([['赵医生', 'unmet'], ['王医生', 'at_risk']]);
     expect(body.total).toBe(2);
+    expect(body.skippedTotal).toBe(1);
     expect(body.skipped).toEqual([{ assignmentId: a.qian, personName: '钱医生', message: expect.stringContaining('2027 年的节假日日历尚未录入') }]);
     expect((await t.request('GET', '/api/progress/at-risk?status=unmet', { cookie: office })).json().items.map((i: { personName: string }) => i.personName)).toEqual(['赵医生']);
     const paged = (await t.request('GET', '/api/progress/at-risk?pageSize=1&page=2', { cookie: await t.login('cx-recipient') })).json();
     expect(paged).toMatchObject({ total: 2, items: [{ personName: '王医生' }] });
+  });
+
+  it('judges each assignment once a day and judges it again as soon as its attendance changes', async () => {
+    const cached = async () => (await t.database.db.execute(sql`select assignment_id as id, status, as_of::text as "asOf" from assignment_progress where status is not null`) as unknown as { rows: { id: string; status: string; asOf: string }[] }).rows;
+    const list = async () => (await t.request('GET', '/api/progress/at-risk', { cookie: office })).json().items.map((i: { personName: string }) => i.personName);
+    expect(await cached()).toEqual(expect.arrayContaining([{ id: a.wang, status: 'at_risk', asOf: '2026-11-23' }, { id: a.zhao, status: 'unmet', asOf: '2026-11-23' }]));
+    // The list reads the day's judgement: a (forged) cached 'met' hides 王医生 …
+    await t.database.db.execute(sql`update assignment_progress set status = 'met' where assignment_id = ${a.wang}`);
+    expect(await list()).toEqual(['赵医生']);
+    // … until his attendance changes: the unit records tomorrow's rest and he is judged again from the records.
+    const recipient = await t.login('cx-recipient');
+    const saved = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: a.wang, date: '2026-11-22', status: 'rest' }] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await cached()).find((c) => c.id === a.wang)).toBeUndefined();
+    expect(await list()).toEqual(['赵医生', '王医生']);
+    // A new holiday calendar or policy version can change every judgement: all are forgotten.
+    await t.database.db.execute(sql`update calendar_years set loaded_at = now() where year = 2026`);
+    expect(await cached()).toEqual([]);
   });
 
   it('keeps progress in scope', async () => {

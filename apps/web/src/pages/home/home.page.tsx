@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { Card, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, BankOutlined, HomeOutlined, ProjectOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { HomeSummary } from '@duikou/contracts';
 import { homeApi } from '../../api/endpoints';
 import { useSession } from '../../auth/session.context';
 import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
@@ -13,7 +12,6 @@ import './home.page.css';
 // ECharts is only loaded here, in its own chunk.
 const CountyChart = lazy(() => import('./county-chart').then((m) => ({ default: m.CountyChart })));
 
-type ProgrammeRow = HomeSummary['byProgramme'][number];
 
 /** 首页: the figures of the user's scope (HomeSummary), a chart by county and a table by programme. */
 export function HomePage() {
@@ -64,35 +62,35 @@ export function HomePage() {
       </Card>
 
       <Card className="dk-section" title="按项目统计" size="small">
-        <Table<ProgrammeRow>
-          rowKey="programmeId"
-          size="middle"
-          loading={summary.isPending}
-          dataSource={s?.byProgramme ?? []}
-          pagination={false}
-          scroll={{ x: 480 }}
-          locale={{ emptyText: <EmptyState description="范围内还没有项目。由州/市卫健委在「项目」中新建后即显示在这里。" /> }}
-          columns={[
-            {
-              title: '项目名称', dataIndex: 'name',
-              render: (name: string, r) => (can('programme:read') ? <Link to={`/programmes/${r.programmeId}`}>{name}</Link> : name),
-            },
-            { title: '适用政策', dataIndex: 'policyCode', width: 110, render: (v: string) => <Tag color="blue">{v}</Tag> },
-            {
-              title: '对口关系', dataIndex: 'pairings', width: 110, align: 'right',
-              render: (n: number, r) => (can('pairing:read') ? <Link to={`/pairings?programmeId=${r.programmeId}`}>{n}</Link> : n),
-            },
-          ]}
-          summary={(rows) =>
-            rows.length > 1 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}><Typography.Text strong>合计</Typography.Text></Table.Summary.Cell>
-                <Table.Summary.Cell index={1} />
-                <Table.Summary.Cell index={2} align="right"><Typography.Text strong>{rows.reduce((a, r) => a + r.pairings, 0)}</Typography.Text></Table.Summary.Cell>
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
+        {/* A plain table: the home page is the first screen of every office, and antd's Table (with its
+            pagination, selects and inputs) would add ~80 KB gzip for three columns (bench: web). */}
+        {summary.isPending ? (
+          <CardSkeleton rows={3} />
+        ) : !s || s.byProgramme.length === 0 ? (
+          <EmptyState description="范围内还没有项目。由州/市卫健委在「项目」中新建后即显示在这里。" />
+        ) : (
+          <div className="dk-simple-table-wrap">
+            <table className="dk-simple-table">
+              <thead>
+                <tr><th>项目名称</th><th className="dk-col-policy">适用政策</th><th className="dk-col-num">对口关系</th></tr>
+              </thead>
+              <tbody>
+                {s.byProgramme.map((r) => (
+                  <tr key={r.programmeId}>
+                    <td>{can('programme:read') ? <Link to={`/programmes/${r.programmeId}`}>{r.name}</Link> : r.name}</td>
+                    <td><Tag color="blue">{r.policyCode}</Tag></td>
+                    <td className="dk-col-num">{can('pairing:read') ? <Link to={`/pairings?programmeId=${r.programmeId}`}>{r.pairings}</Link> : r.pairings}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {s.byProgramme.length > 1 && (
+                <tfoot>
+                  <tr><td><Typography.Text strong>合计</Typography.Text></td><td /><td className="dk-col-num"><Typography.Text strong>{s.byProgramme.reduce((n, r) => n + r.pairings, 0)}</Typography.Text></td></tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        )}
       </Card>
     </>
   );

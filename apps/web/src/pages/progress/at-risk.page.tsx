@@ -101,11 +101,11 @@ export function AtRiskPage() {
           type="warning"
           showIcon
           className="dk-section"
-          title={`${skipped.length} 个派驻暂无法评估`}
+          title={`${q.data?.skippedTotal ?? skipped.length} 个派驻暂无法评估`}
           description={
             <ul className="dk-prog-skipped">
               {skipped.slice(0, 10).map((s) => <li key={s.assignmentId}><Link to={`/assignments/${s.assignmentId}`}>{s.personName}</Link>：{s.message}</li>)}
-              {skipped.length > 10 && <li>另有 {skipped.length - 10} 个…</li>}
+              {(q.data?.skippedTotal ?? skipped.length) > 10 && <li>另有 {(q.data?.skippedTotal ?? skipped.length) - 10} 个…</li>}
             </ul>
           }
         />

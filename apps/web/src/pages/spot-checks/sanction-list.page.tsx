@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App as AntApp, Button, DatePicker, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, DatePicker, Select, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -10,9 +10,8 @@ import { errorMessage } from '../../api/http-client';
 import { sanctionsApi } from '../../api/spot-checks.endpoints';
 import { useSession } from '../../auth/session.context';
 import { formatDateTime } from '../../shared/format';
-import { paginationOf } from '../../shared/list-toolbar';
+import { ListTable } from '../../shared/list-table';
 import { PageHeader } from '../../shared/page-header';
-import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect } from '../../shared/remote-selects';
 import { useIsPhone } from '../../shared/use-is-phone';
 import { useListState } from '../../shared/use-list-state';
@@ -146,28 +145,15 @@ export function SanctionListPage() {
           {f.spotCheckId && <Tag closable onClose={() => update({ spotCheckId: undefined })}>只看关联指定抽查的记录</Tag>}
         </div>
       )}
-      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<Sanction>
-        rowKey="id"
-        size={isPhone ? 'small' : 'middle'}
-        loading={list.isFetching && !list.data}
-        dataSource={list.data?.items ?? []}
-        columns={isPhone ? phoneColumns : columns}
-        pagination={paginationOf(state, list.data?.total, update)}
-        scroll={isPhone ? undefined : { x: 1070 }}
-        locale={{
-          emptyText: list.isPending ? <CardSkeleton rows={4} /> : (
-            <EmptyState
-              description={
-                filtered
-                  ? '没有符合条件的通报、约谈记录，请调整筛选条件。'
-                  : canWrite
-                    ? '还没有通报、约谈记录。可在「抽查后果」中按规则判定登记，或点击「登记通报 / 约谈」。'
-                    : '您的范围内没有通报、约谈记录。'
-              }
-            />
-          ),
-        }}
+      <ListTable<Sanction>
+        list={list}
+        state={state}
+        update={update}
+        columns={columns}
+        phoneColumns={phoneColumns}
+        isPhone={isPhone}
+        scrollX={1070}
+        empty={{ description: filtered ? '没有符合条件的通报、约谈记录，请调整筛选条件。' : canWrite ? '还没有通报、约谈记录。可在「抽查后果」中按规则判定登记，或点击「登记通报 / 约谈」。' : '您的范围内没有通报、约谈记录。' }}
       />
       {canWrite && (
         <SanctionCreateModal

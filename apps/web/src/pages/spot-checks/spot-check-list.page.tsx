@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Badge, Button, DatePicker, Select, Table, Tag, Typography } from 'antd';
+import { Badge, Button, DatePicker, Select, Tag, Typography } from 'antd';
 import { AlertOutlined, FilterOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -9,9 +9,8 @@ import type { SpotCheck } from '@duikou/contracts';
 import { spotChecksApi } from '../../api/spot-checks.endpoints';
 import { useMe, useSession } from '../../auth/session.context';
 import { formatDateTime } from '../../shared/format';
-import { paginationOf } from '../../shared/list-toolbar';
+import { ListTable } from '../../shared/list-table';
 import { PageHeader } from '../../shared/page-header';
-import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect } from '../../shared/remote-selects';
 import { useIsPhone } from '../../shared/use-is-phone';
 import { useListState } from '../../shared/use-list-state';
@@ -137,30 +136,17 @@ export function SpotCheckListPage() {
           <Tag closable onClose={() => update({ personId: undefined })}>只看抽到指定人员的抽查</Tag>
         </div>
       )}
-      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<SpotCheck>
-        rowKey="id"
-        size={isPhone ? 'small' : 'middle'}
-        loading={list.isFetching && !list.data}
-        dataSource={list.data?.items ?? []}
-        columns={isPhone ? phoneColumns : columns}
-        pagination={paginationOf(state, list.data?.total, update)}
-        scroll={isPhone ? undefined : { x: 950 }}
+      <ListTable<SpotCheck>
+        list={list}
+        state={state}
+        update={update}
+        columns={columns}
+        phoneColumns={phoneColumns}
+        isPhone={isPhone}
+        scrollX={950}
         rowClassName="dk-sc-row"
         onRow={(c) => ({ onClick: (e) => { if (!(e.target as HTMLElement).closest('a,button')) void navigate(`/spot-checks/${c.id}`); } })}
-        locale={{
-          emptyText: list.isPending ? <CardSkeleton rows={4} /> : (
-            <EmptyState
-              description={
-                filtered
-                  ? '没有符合条件的抽查记录，请调整筛选条件。'
-                  : canWrite
-                    ? '还没有抽查记录。点击「发起抽查」随机抽取当日在岗人员或指定人员，电话、视频、现场核查或发起点名。'
-                    : '您的范围内还没有抽查记录。'
-              }
-            />
-          ),
-        }}
+        empty={{ description: filtered ? '没有符合条件的抽查记录，请调整筛选条件。' : canWrite ? '还没有抽查记录。点击「发起抽查」随机抽取当日在岗人员或指定人员，电话、视频、现场核查或发起点名。' : '您的范围内还没有抽查记录。' }}
       />
       {canWrite && (
         <SpotCheckStartModal

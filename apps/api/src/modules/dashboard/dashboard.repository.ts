@@ -1,0 +1,209 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '@duikou/db';
+import type { ComparisonLevel } from '@duikou/contracts';
+import type { Scope } from '../../core/actor.js';
+import { visiblePairingIds } from '../../core/scope.sql.js';
+
+/**
+ * Aggregate queries of the dashboard. Each reads the assignments of the area shown once (`sa`), keyed by
+ * the child the comparison shows (a region, a unit, or the assignment itself), and reads attendance by
+ * date range only (primary key (assignment_id, date), index on date): `grouping sets` give the totals
+ * and the per-child rows in one pass.
+ */
+
+export interface Breakdown {
+  /** Comparison level and, for regions and units, the path of the area whose children are compared. */
+  level: ComparisonLevel;
+  path: string;
+}
+
+/** Which child of the area an assignment counts for: its recipient if that lies in the area, else its support unit. */
+function keyOf(b: Breakdown): SQL {
+  const like = `${b.path}%`;
+  if (b.level === 'person') return sql`a.id::text`;
+  if (b.level === 'unit') {
+    return sql`case when rr.path like ${like} then p.recipient_org_id::text when sr.path like ${like} then a.support_org_id::text else p.recipient_org_id::text end`;
+  }
+  const local = sql`case when rr.path like ${like} then rr.path when sr.path like ${like} then sr.path end`;
+  return sql`coalesce(nullif(split_part(substr(${local}, ${b.path.length + 1}), '/', 1), ''), case when ${local} is null then '_outside' else '_self' end)`;
+}
+
+/** Assignments the scope sees, as the assignment list does: an office those of its pairings, a unit those it sends or receives. */
+function scopeFilter(scope: Scope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  if (scope.kind === 'unit') return sql`(a.support_org_id = ${scope.orgId} or p.recipient_org_id = ${scope.orgId})`;
+  return sql`a.pairing_id in (${visiblePairingIds(scope)})`;
+}
+
+function scoped(scope: Scope, b: Breakdown): SQL {
+  return sql`select a.id, a.person_id, a.mode, a.status, p.recipient_org_id, a.support_org_id, rr.path as region_path,
+      coalesce(a.actual_start, a.planned_start) as s, coalesce(a.actual_end, a.planned_end) as e, ${keyOf(b)} as k
+    from assignments a join pairings p on p.id = a.pairing_id
+    join organisations ro on ro.id = p.recipient_org_id left join regions rr on rr.code = ro.region_code
+    join organisations so on so.id = a.support_org_id left join regions sr on sr.code = so.region_code
+    where a.archived_at is null and ${scopeFilter(scope)}`;
+}
+
+export interface TodayRow { k: string | null; total: boolean; dispatched: number; on_post: number; on_leave: number; absent: number; not_checked_in: number }
+
+/** Persons whose assignment runs today, by today's attendance and approved leave; `total` marks the all-children row. */
+export async function countToday(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<TodayRow[]> {
+  return rowsOf<TodayRow>(await db.execute(sql`
+    with sa as (${scoped(scope, b)}),
+    t as (
+      select sa.k, sa.person_id, sa.mode, d.status as day,
+        exists (select 1 from leave_requests l where l.assignment_id = sa.id and l.status = 'approved' and l.start_date <= ${today} and l.end_date >= ${today}) as leave_ok
+      from sa left join attendance_days d on d.assignment_id = sa.id and d.date = ${today}
+      where sa.status in ('planned', 'on_duty') and sa.s <= ${today} and sa.e >= ${today}
+    )
+    select k, grouping(k) = 1 as total,
+      cast(count(distinct person_id) as integer) as dispatched,
+      cast(count(distinct person_id) filter (where day in ('on_duty', 'official_business')) as integer) as on_post,
+      cast(count(distinct person_id) filter (where day = 'leave' or (leave_ok and day is distinct from 'on_duty' and day is distinct from 'official_business')) as integer) as on_leave,
+      cast(count(distinct person_id) filter (where day = 'absent') as integer) as absent,
+      cast(count(distinct person_id) filter (where day is null and not leave_ok and mode = 'resident') as integer) as not_checked_in
+    from t group by grouping sets ((k), ())`));
+}
+
+export interface PeriodRow { k: string | null; month: string | null; on_site: number; leave: number; absences: number }
+
+/**
+ * Attendance days (on site, leave) and spot-check absences from `from` to `to`: per month and per child.
+ * From a month's first day, whole months come from the monthly totals a trigger keeps (DECISIONS 22),
+ * less the days after `to` in its month (leave approved ahead fills future days): both reads use an
+ * index and stay small however many days the area holds. Another start reads the days themselves.
+ */
+export async function countPeriod(db: DbOrTx, scope: Scope, b: Breakdown, from: string, to: string): Promise<PeriodRow[]> {
+  const byTotals = from.endsWith('-01') && from <= to;
+  const monthOfTo = `${to.slice(0, 7)}-01`;
+  const [y, m] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const lastOfMonth = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const days = (since: string, until: string, sign: 1 | -1) => db.execute(sql`
+    with sa as (${scoped(scope, b)})
+    select sa.k, to_char(d.date, 'YYYY-MM') as month,
+      ${sign} * cast(count(*) filter (where d.status in ('on_duty', 'official_business')) as integer) as on_site,
+      ${sign} * cast(count(*) filter (where d.status = 'leave') as integer) as leave, 0 as absences
+    from sa join attendance_days d on d.assignment_id = sa.id
+    where d.date >= ${since} and d.date <= ${until} and sa.s <= ${to} and sa.e >= ${from}
+    group by grouping sets ((sa.k), (to_char(d.date, 'YYYY-MM')))`);
+  const [counted, ahead, checks] = await Promise.all([
+    byTotals
+      ? db.execute(sql`
+        with sa as (${scoped(scope, b)})
+        select sa.k, to_char(t.month, 'YYYY-MM') as month, cast(sum(t.on_site) as integer) as on_site, cast(sum(t.leave) as integer) as leave, 0 as absences
+        from sa join attendance_month_totals t on t.assignment_id = sa.id
+        where t.month >= ${from} and t.month <= ${monthOfTo} and sa.s <= ${to} and sa.e >= ${from}
+        group by grouping sets ((sa.k), (to_char(t.month, 'YYYY-MM')))`)
+      : days(from, to, 1),
+    // The days of `to`'s month after `to` that the month's total already holds.
+    byTotals && to < lastOfMonth ? days(nextDay(to), lastOfMonth, -1) : Promise.resolve({ rows: [] }),
+    db.execute(sql`
+      with sa as (${scoped(scope, b)})
+      select sa.k, to_char(c.date, 'YYYY-MM') as month, 0 as on_site, 0 as leave, cast(count(*) as integer) as absences
+      from spot_checks c join spot_check_results r on r.spot_check_id = c.id join sa on sa.id = r.assignment_id
+      where c.date >= ${from} and c.date <= ${to} and r.result = 'absent'
+      group by grouping sets ((sa.k), (to_char(c.date, 'YYYY-MM')))`),
+  ]);
+  return [...rowsOf<PeriodRow>(counted), ...rowsOf<PeriodRow>(ahead), ...rowsOf<PeriodRow>(checks)];
+}
+
+const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export interface JudgedRow { k: string | null; total: boolean; unmet: number; at_risk: number }
+
+/** The on-site judgements listAtRisk cached today (it judges what changed), per child and in all. */
+export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<JudgedRow[]> {
+  return rowsOf<JudgedRow>(await db.execute(sql`
+    with sa as (${scoped(scope, b)})
+    select sa.k, grouping(sa.k) = 1 as total,
+      cast(count(*) filter (where ap.status = 'unmet') as integer) as unmet, cast(count(*) filter (where ap.status = 'at_risk') as integer) as at_risk
+    from sa join assignment_progress ap on ap.assignment_id = sa.id
+    where ap.as_of = ${today} and ap.status in ('unmet', 'at_risk') and sa.status in ('planned', 'on_duty')
+    group by grouping sets ((sa.k), ())`));
+}
+
+/** One cached judgement per status (unmet, at risk): the engine's explanation of an example. */
+export async function sampleJudged<T>(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<{ status: string; progress: T }[]> {
+  return rowsOf(await db.execute(sql`
+    with sa as (${scoped(scope, b)})
+    select distinct on (ap.status) ap.status, ap.progress
+    from sa join assignment_progress ap on ap.assignment_id = sa.id
+    where ap.as_of = ${today} and ap.status in ('unmet', 'at_risk') and sa.status in ('planned', 'on_duty')
+    order by ap.status, sa.s, sa.id`));
+}
+
+export interface PendingLeaveRow {
+  id: string; start_date: string; created_at: Date | string; approvals_required: { party: string; label: string }[]; parties: string[];
+  last_at: Date | string | null; recipient_org_id: string; support_org_id: string; region_path: string | null; person_name: string;
+}
+
+/** Leave requests still waiting for a decision, with the steps already decided. */
+export async function listPendingLeave(db: DbOrTx, scope: Scope, b: Breakdown): Promise<PendingLeaveRow[]> {
+  return rowsOf<PendingLeaveRow>(await db.execute(sql`
+    with sa as (${scoped(scope, b)})
+    select l.id, l.start_date::text as start_date, l.created_at, l.approvals_required, pe.name as person_name,
+      coalesce((select json_agg(x.party) from leave_decisions x where x.leave_id = l.id), '[]'::json) as parties,
+      (select max(x.decided_at) from leave_decisions x where x.leave_id = l.id) as last_at,
+      sa.recipient_org_id, sa.support_org_id, sa.region_path
+    from leave_requests l join sa on sa.id = l.assignment_id join persons pe on pe.id = sa.person_id
+    where l.status = 'pending'
+    order by l.start_date, l.created_at`));
+}
+
+/** Which of these assignments are still planned or on duty (a consequence of a finished one is history). */
+export async function listCurrent(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+    select id from assignments where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and status in ('planned', 'on_duty')`));
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface RegionRow { code: string; name: string; level: string; path: string; parent_code: string | null }
+
+export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  return rowsOf<RegionRow>(await db.execute(sql`select code, name, level, path, parent_code from regions where code = ${code}`))[0];
+}
+
+/** Regions on the way from the top down to `path` (its prefixes), top first. */
+export async function listRegionChain(db: DbOrTx, path: string): Promise<RegionRow[]> {
+  const codes = path.split('/').filter(Boolean);
+  if (codes.length === 0) return [];
+  return rowsOf<RegionRow>(await db.execute(sql`
+    select code, name, level, path, parent_code from regions where code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) order by length(path)`));
+}
+
+/** The regions just below one (or the top level). */
+export async function listChildRegions(db: DbOrTx, parentCode: string | null): Promise<RegionRow[]> {
+  return rowsOf<RegionRow>(await db.execute(parentCode
+    ? sql`select code, name, level, path, parent_code from regions where parent_code = ${parentCode} order by code`
+    : sql`select code, name, level, path, parent_code from regions where parent_code is null order by code`));
+}
+
+export interface OrgRow { id: string; name: string; region_code: string | null; region_path: string | null }
+
+export async function findOrganisation(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
+  return rowsOf<OrgRow>(await db.execute(sql`
+    select o.id, o.name, o.region_code, r.path as region_path from organisations o left join regions r on r.code = o.region_code where o.id = ${id}`))[0];
+}
+
+export async function listOrganisations(db: DbOrTx, ids: readonly string[]): Promise<OrgRow[]> {
+  if (ids.length === 0) return [];
+  return rowsOf<OrgRow>(await db.execute(sql`
+    select o.id, o.name, o.region_code, r.path as region_path from organisations o left join regions r on r.code = o.region_code
+    where o.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) order by o.name`));
+}
+
+/** Person rows of a unit: each assignment with its person and the other party. */
+export async function listAssignmentNames(db: DbOrTx, ids: readonly string[]): Promise<{ id: string; person_name: string; recipient_name: string; support_name: string }[]> {
+  if (ids.length === 0) return [];
+  return rowsOf(await db.execute(sql`
+    select a.id, pe.name as person_name, ro.name as recipient_name, so.name as support_name
+    from assignments a join persons pe on pe.id = a.person_id join pairings p on p.id = a.pairing_id
+    join organisations ro on ro.id = p.recipient_org_id join organisations so on so.id = a.support_org_id
+    where a.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) order by pe.name`));
+}
+
+/** Whether a region has regions below it (a county does not: its children are units). */
+export async function hasChildRegions(db: DbOrTx, code: string): Promise<boolean> {
+  return rowsOf(await db.execute(sql`select 1 from regions where parent_code = ${code} limit 1`)).length > 0;
+}

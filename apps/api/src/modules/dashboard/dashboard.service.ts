@@ -1,0 +1,324 @@
+import { describeDay } from '@duikou/policy';
+import {
+  LEAVE_APPROVAL_OVERDUE_DAYS, type AssignmentProgress, type AttentionItem, type AttentionSeverity, type Dashboard, type DashboardComparisonRow,
+  type DashboardCrumb, type DashboardQuery, type ShownVerdict,
+} from '@duikou/contracts';
+import type { RequestContext, Scope } from '../../core/actor.js';
+import { AppError, forbidden } from '../../core/app-error.js';
+import { agreementCoverage } from '../agreements/agreements.service.js';
+import { computeStaffing } from '../assignments/assignments.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { mayDecide } from '../leave/leave.service.js';
+import { chinaToday } from '../policies/policies.service.js';
+import { listAtRisk } from '../progress/progress.service.js';
+import { computeConsequences } from '../spot-checks/spot-checks.service.js';
+import { quarterlySchedule } from '../tasks/tasks.service.js';
+import { visitVerdicts } from '../visits/visits.service.js';
+import * as repo from './dashboard.repository.js';
+import { cachedDashboard } from './dashboard-cache.js';
+
+/** Every engine list is read whole: the dashboard counts them (a page of 2,000 is what the lists themselves cap at). */
+const ALL = { page: 1, pageSize: 100_000 } as const;
+const DAY_MS = 86_400_000;
+
+interface Target {
+  /** The scope the figures are computed in: the caller's, or a region or unit inside it. */
+  scope: Scope;
+  breakdown: repo.Breakdown;
+  kind: Dashboard['scope']['kind'];
+  name: string;
+  regionCode: string | null;
+  orgId: string | null;
+  crumbs: DashboardCrumb[];
+}
+
+const isIn = (path: string | null | undefined, area: string) => !!path && path.startsWith(area);
+
+/** The regions from the caller's area down to `path` (the caller's own region first). */
+async function crumbsDownTo(ctx: RequestContext, path: string): Promise<DashboardCrumb[]> {
+  const { scope } = ctx.actor;
+  const root: DashboardCrumb = { name: scope.kind === 'all' ? '全部地区' : (ctx.actor.regionName ?? ctx.actor.orgName), regionCode: null, orgId: null };
+  const below = (await repo.listRegionChain(ctx.db, path)).filter((r) => scope.kind === 'all' || (scope.kind === 'region' && r.path.startsWith(scope.regionPath) && r.path !== scope.regionPath));
+  return [root, ...below.map((r) => ({ name: r.name, regionCode: r.code, orgId: null }))];
+}
+
+/** The area to show: the caller's, or a region or unit inside it (403 outside it, 404 if it does not exist). */
+async function resolveTarget(ctx: RequestContext, q: DashboardQuery): Promise<Target> {
+  const { actor } = ctx;
+  const scope = actor.scope;
+  if (q.orgId) {
+    const org = await repo.findOrganisation(ctx.db, q.orgId);
+    if (!org) throw new AppError('NOT_FOUND', '单位不存在', { field: 'orgId' });
+    const allowed = scope.kind === 'all' || (scope.kind === 'region' ? isIn(org.region_path, scope.regionPath) : org.id === scope.orgId);
+    if (!allowed) throw forbidden(scope.kind === 'unit' ? '单位账号只能查看本单位的看板' : `「${org.name}」不在您的管辖范围内`);
+    const up = scope.kind === 'unit' ? [] : await crumbsDownTo(ctx, org.region_path ?? '');
+    return {
+      scope: { kind: 'unit', orgId: org.id, regionPath: org.region_path }, breakdown: { level: 'person', path: '' },
+      kind: 'unit', name: org.name, regionCode: null, orgId: org.id, crumbs: [...up, { name: org.name, regionCode: null, orgId: scope.kind === 'unit' ? null : org.id }],
+    };
+  }
+  if (q.regionCode) {
+    if (scope.kind === 'unit') throw forbidden('单位账号只能查看本单位的看板');
+    const region = await repo.findRegion(ctx.db, q.regionCode);
+    if (!region) throw new AppError('NOT_FOUND', '行政区划不存在', { field: 'regionCode' });
+    if (scope.kind === 'region' && !region.path.startsWith(scope.regionPath)) throw forbidden(`「${region.name}」不在您的管辖范围内`);
+    const level = (await repo.hasChildRegions(ctx.db, region.code)) ? 'region' : 'unit';
+    return {
+      scope: { kind: 'region', regionPath: region.path }, breakdown: { level, path: region.path }, kind: 'region', name: region.name,
+      regionCode: region.code, orgId: null, crumbs: await crumbsDownTo(ctx, region.path),
+    };
+  }
+  if (scope.kind === 'unit') {
+    return { scope, breakdown: { level: 'person', path: '' }, kind: 'unit', name: actor.orgName, regionCode: null, orgId: actor.orgId, crumbs: [{ name: actor.orgName, regionCode: null, orgId: null }] };
+  }
+  if (scope.kind === 'all') {
+    return { scope, breakdown: { level: 'region', path: '' }, kind: 'all', name: '全部地区', regionCode: null, orgId: null, crumbs: [{ name: '全部地区', regionCode: null, orgId: null }] };
+  }
+  const level = actor.regionCode && (await repo.hasChildRegions(ctx.db, actor.regionCode)) ? 'region' : 'unit';
+  return {
+    scope, breakdown: { level, path: scope.regionPath }, kind: 'region', name: actor.regionName ?? actor.orgName, regionCode: actor.regionCode, orgId: null,
+    crumbs: [{ name: actor.regionName ?? actor.orgName, regionCode: null, orgId: null }],
+  };
+}
+
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** The 12 months ending with today's, oldest first. */
+export function lastTwelveMonths(today: string): string[] {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return Array.from({ length: 12 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+const SEVERITY_RANK: Record<AttentionSeverity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Worst first, then the larger count; ties keep their order. */
+export function rankAttention(items: readonly AttentionItem[]): AttentionItem[] {
+  return [...items].filter((i) => i.count > 0).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count);
+}
+
+const shortStatus = (v: ShownVerdict) => v.status === 'unmet' || v.status === 'at_risk';
+
+/** Leave requests waiting: which are overdue, and which of those wait on the caller. */
+function judgePendingLeave(ctx: RequestContext, rows: readonly repo.PendingLeaveRow[], today: string) {
+  const now = ctx.clock.now().getTime();
+  const overdue: { row: repo.PendingLeaveRow; label: string; mine: boolean; days: number }[] = [];
+  for (const r of rows) {
+    const step = r.approvals_required.find((s) => !r.parties.includes(s.party));
+    if (!step) continue;
+    const since = new Date(r.last_at ?? r.created_at).getTime();
+    const days = Math.floor((now - since) / DAY_MS);
+    if (days < LEAVE_APPROVAL_OVERDUE_DAYS && r.start_date > today) continue;
+    overdue.push({ row: r, label: step.label, days, mine: mayDecide(ctx.actor, step.party, { recipientOrgId: r.recipient_org_id, supportOrgId: r.support_org_id, regionPath: r.region_path }) });
+  }
+  return overdue;
+}
+
+const why = (o: { row: repo.PendingLeaveRow; label: string; days: number }, today: string) =>
+  `${o.row.person_name} ${o.row.start_date} 起的请假等待「${o.label}」审批${o.days >= LEAVE_APPROVAL_OVERDUE_DAYS ? ` ${o.days} 天` : ''}${o.row.start_date <= today ? '，请假已开始' : ''}`;
+
+/**
+ * 监管看板 of the caller's area (or a region or unit inside it): today's attendance, the engine's verdicts
+ * rolled up (each read from its own module, the on-site ones from the day's cache), a ranked list of what
+ * needs attention, 12 months of trends and the figures of each child region, unit or person.
+ */
+export async function getDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
+  // What the answer depends on besides the data: whose area, which party the caller is (approvals
+  // waiting on "you"), what is drilled into, and the day.
+  const a = ctx.actor;
+  const key = JSON.stringify([a.role, a.orgId, a.scope, q.regionCode ?? null, q.orgId ?? null, chinaToday(ctx.clock.now())]);
+  return cachedDashboard(ctx.db, key, () => computeDashboard(ctx, q));
+}
+
+async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
+  const target = await resolveTarget(ctx, q);
+  // The engine's lists, as the caller would see them in the area shown (role and account unchanged).
+  const sub: RequestContext = { ...ctx, actor: { ...ctx.actor, scope: target.scope } };
+  const today = chinaToday(ctx.clock.now());
+  const year = Number(today.slice(0, 4));
+  const months = lastTwelveMonths(today);
+  const from = `${months[0]}-01`;
+  const b = target.breakdown;
+
+  const [judged, todayRows, periodRows, pending, staffing, consequences, agreements, visits, quarterly, calendar] = await Promise.all([
+    // listAtRisk judges what changed since its last call and caches the day's verdicts; the counts read that cache.
+    listAtRisk(sub, { ...ALL, pageSize: 1 }).then(async (atRisk) => ({
+      atRisk, counts: await repo.countJudged(ctx.db, target.scope, b, today), samples: await repo.sampleJudged<AssignmentProgress>(ctx.db, target.scope, b, today),
+    })),
+    repo.countToday(ctx.db, target.scope, b, today),
+    repo.countPeriod(ctx.db, target.scope, b, from, today),
+    repo.listPendingLeave(ctx.db, target.scope, b),
+    computeStaffing(sub, { year }),
+    computeConsequences(sub, {}),
+    agreementCoverage(sub, { ...ALL, missingOnly: true }),
+    visitVerdicts(sub, { ...ALL, shortOnly: true }),
+    quarterlySchedule(sub, { ...ALL, lateOnly: true }),
+    loadCalendar(ctx.db),
+  ]);
+
+  let workingDay: boolean | null = null;
+  try { workingDay = describeDay(calendar, today).workingDay; } catch { workingDay = null; }
+  const expectCheckIn = workingDay !== false;
+
+  // Spot-check consequences of persons still on assignment (a finished assignment's are history).
+  const current = await repo.listCurrent(ctx.db, [...new Set(consequences.persons.flatMap((p) => p.assignmentIds))]);
+  const persons = consequences.persons.filter((p) => p.assignmentIds.some((id) => current.has(id)));
+  const unmetOf = (ruleId: string) => persons.flatMap((p) => p.verdicts.filter((v) => v.ruleId === ruleId && v.status === 'unmet').map((v) => ({ p, v })));
+  const replacements = unmetOf('spot-checks.replacement');
+  const bars = unmetOf('spot-checks.promotion-bar');
+  const notices = unmetOf('spot-checks.notice');
+  const recentMonths = new Set(months);
+  const selfChecks = consequences.selfChecks.filter((s) => s.verdict.status === 'unmet'
+    && String(s.verdict.figures.owed ?? '').split('、').some((m) => recentMonths.has(m)));
+
+  const staffShort = staffing.filter((r) => shortStatus(r.verdict));
+  const agreementsShort = agreements.items.filter((i) => shortStatus(i.verdict));
+  const visitsShort = visits.items.filter((i) => shortStatus(i.verdict));
+  const lateQuarters = quarterly.items.flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x })));
+  const overdue = judgePendingLeave(ctx, pending, today);
+  const overdueMine = overdue.filter((o) => o.mine);
+  const overdueOthers = overdue.filter((o) => !o.mine);
+
+  const total = todayRows.find((r) => r.total);
+  const judgedTotal = judged.counts.find((r) => r.total);
+  const sample = (status: string) => judged.samples.find((s) => s.status === status)?.progress;
+  const onSiteWhy = (p: AssignmentProgress | undefined) => {
+    const v = p?.verdicts.find((x) => x.status === p.status);
+    return p && v ? `${p.personName}（${p.recipientOrgName}）：${v.explanation}` : '';
+  };
+  const today_ = {
+    dispatched: total?.dispatched ?? 0, onPost: total?.on_post ?? 0, onLeave: total?.on_leave ?? 0, absent: total?.absent ?? 0,
+    notCheckedIn: expectCheckIn ? (total?.not_checked_in ?? 0) : 0, workingDay,
+  };
+  const figures = {
+    atRisk: judgedTotal?.at_risk ?? 0, onSiteUnmet: judgedTotal?.unmet ?? 0, notJudged: judged.atRisk.skippedTotal,
+    staffingShort: staffShort.length, replacementsDue: replacements.length, promotionBars: bars.length, noticesDue: notices.length,
+    selfChecksOwed: selfChecks.length, agreementsMissing: agreementsShort.length, quarterlyLate: lateQuarters.length, visitsShort: visitsShort.length,
+    overdueApprovals: overdue.length, overdueApprovalsMine: overdueMine.length,
+  };
+
+  const sev = (unmet: boolean): AttentionSeverity => (unmet ? 'high' : 'medium');
+  const first = <T,>(xs: readonly T[], f: (x: T) => string) => (xs.length > 0 ? f(xs[0]!) : '');
+  const items: AttentionItem[] = [
+    { key: 'leave-overdue-mine', severity: 'high', title: '待您审批的请假已逾期', count: overdueMine.length, link: '/leave?tab=todo', ruleId: 'leave.approvals',
+      explanation: `${overdueMine.length} 件请假等待您审批已超过 ${LEAVE_APPROVAL_OVERDUE_DAYS} 天或已到请假开始日期；${first(overdueMine, (o) => why(o, today))}` },
+    { key: 'on-site-unmet', severity: 'high', title: '在岗天数已无法达标', count: figures.onSiteUnmet, link: '/progress/at-risk?status=unmet', ruleId: sample('unmet')?.figures?.ruleId ?? null,
+      explanation: onSiteWhy(sample('unmet')) },
+    { key: 'replacement-due', severity: 'high', title: '应另派人员接替', count: replacements.length, link: '/spot-checks/consequences', ruleId: 'spot-checks.replacement',
+      explanation: first(replacements, ({ p, v }) => `${p.personName}（${p.supportOrgName}）：${v.explanation}`) },
+    { key: 'promotion-bar', severity: 'high', title: '连续抽查不在岗：不得申报职称、通报批评派出医院', count: bars.length, link: '/spot-checks/consequences', ruleId: 'spot-checks.promotion-bar',
+      explanation: first(bars, ({ p, v }) => `${p.personName}（${p.supportOrgName}）：${v.explanation}`) },
+    ...(['unmet', 'at_risk'] as const).map((status): AttentionItem => {
+      const rows = staffShort.filter((r) => r.verdict.status === status);
+      return { key: `staffing-${status}`, severity: sev(status === 'unmet'), title: status === 'unmet' ? '派出人数不足' : '派出人数尚未达到最低要求', count: rows.length, link: '/staffing', ruleId: 'staffing',
+        explanation: first(rows, (r) => `${r.supportOrgName} → ${r.recipientOrgName}：${r.verdict.explanation}`) };
+    }),
+    { key: 'on-site-at-risk', severity: 'medium', title: '在岗天数可能不达标', count: figures.atRisk, link: '/progress/at-risk?status=at_risk', ruleId: sample('at_risk')?.figures?.ruleId ?? null,
+      explanation: onSiteWhy(sample('at_risk')) },
+    { key: 'notice-due', severity: 'medium', title: '无故不在岗：应通报、约谈', count: notices.length, link: '/spot-checks/consequences', ruleId: 'spot-checks.notice',
+      explanation: first(notices, ({ p, v }) => `${p.personName}（${p.supportOrgName}）：${v.explanation}`) },
+    { key: 'self-check-owed', severity: 'medium', title: '支援单位每月自查欠缺', count: selfChecks.length, link: '/spot-checks/consequences', ruleId: 'spot-checks.monthly-self-check',
+      explanation: first(selfChecks, (s) => `${s.supportOrgName}：${s.verdict.explanation}`) },
+    ...(['unmet', 'at_risk'] as const).map((status): AttentionItem => {
+      const rows = agreementsShort.filter((r) => r.verdict.status === status);
+      return { key: `agreement-${status}`, severity: sev(status === 'unmet'), title: '年度帮扶协议未签订或未备案', count: rows.length, link: '/agreements?tab=coverage&missingOnly=true', ruleId: 'annual-agreement',
+        explanation: first(rows, (r) => `${r.supportOrg.name} → ${r.recipientOrg.name}：${r.verdict.explanation}`) };
+    }),
+    { key: 'quarterly-late', severity: 'medium', title: '季度进展逾期未反馈', count: lateQuarters.length, link: '/tasks?tab=quarterly&lateOnly=true', ruleId: lateQuarters[0]?.x.verdict.ruleId ?? null,
+      explanation: first(lateQuarters, ({ i, x }) => `${i.assignment.personName}（${i.assignment.recipientOrg.name}）${x.quarter}：${x.verdict.explanation}`) },
+    ...(['unmet', 'at_risk'] as const).map((status): AttentionItem => {
+      const rows = visitsShort.filter((r) => r.verdict.status === status);
+      return { key: `visits-${status}`, severity: sev(status === 'unmet'), title: '院领导带队赴受援医院次数不足', count: rows.length, link: '/leadership-visits?shortOnly=true', ruleId: 'leadership-visits',
+        explanation: first(rows, (r) => `${r.supportOrg.name} → ${r.recipientOrg.name}：${r.verdict.explanation}`) };
+    }),
+    { key: 'leave-overdue', severity: 'medium', title: '辖区内请假审批逾期', count: overdueOthers.length, link: '/leave', ruleId: 'leave.approvals',
+      explanation: `等待${[...countBy(overdueOthers.map((o) => o.label))].map(([label, n]) => `「${label}」${n} 件`).join('、')}；${first(overdueOthers, (o) => why(o, today))}` },
+    { key: 'absent-today', severity: 'medium', title: '今日缺勤', count: today_.absent, link: '/attendance', ruleId: null,
+      explanation: `今日考勤记为缺勤 ${today_.absent} 人` },
+    { key: 'not-checked-in', severity: 'low', title: '今日尚未打卡', count: today_.notCheckedIn, link: '/attendance', ruleId: null,
+      explanation: `驻点人员中今日既无考勤记录也无请假的有 ${today_.notCheckedIn} 人` },
+    { key: 'not-judged', severity: 'low', title: '无法判定在岗天数', count: figures.notJudged, link: '/calendar', ruleId: null,
+      explanation: first(judged.atRisk.skipped, (s) => `${s.personName}：${s.message}`) },
+  ];
+
+  return {
+    asOf: today,
+    scope: { kind: target.kind, name: target.name, regionCode: target.regionCode, orgId: target.orgId },
+    crumbs: target.crumbs,
+    today: today_,
+    figures,
+    attention: rankAttention(items),
+    trend: buildTrend(months, periodRows),
+    comparison: { level: b.level, rows: await buildComparison(ctx, target, todayRows, periodRows, judged.counts, expectCheckIn) },
+  };
+}
+
+function countBy(xs: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+function buildTrend(months: readonly string[], rows: readonly repo.PeriodRow[]): Dashboard['trend'] {
+  const by = new Map(months.map((m) => [m, { month: m, onSiteDays: 0, leaveDays: 0, spotCheckAbsences: 0 }]));
+  for (const r of rows) {
+    if (r.month === null) continue;
+    const p = by.get(r.month);
+    if (!p) continue;
+    p.onSiteDays += Number(r.on_site);
+    p.leaveDays += Number(r.leave);
+    p.spotCheckAbsences += Number(r.absences);
+  }
+  return [...by.values()];
+}
+
+const emptyRow = (key: string, name: string): DashboardComparisonRow => ({
+  key, name, regionCode: null, orgId: null, assignmentId: null, dispatched: 0, onPost: 0, onLeave: 0, absent: 0, notCheckedIn: 0, atRisk: 0,
+  onSiteDays: 0, leaveDays: 0, spotCheckAbsences: 0,
+});
+
+/** One row per child (every region below; the units and persons with figures), named and linked for drill-down. */
+async function buildComparison(
+  ctx: RequestContext, target: Target, today: readonly repo.TodayRow[], period: readonly repo.PeriodRow[], judged: readonly repo.JudgedRow[], expectCheckIn: boolean,
+): Promise<DashboardComparisonRow[]> {
+  const rows = new Map<string, DashboardComparisonRow>();
+  const { level, path } = target.breakdown;
+  if (level === 'region') {
+    for (const r of await repo.listChildRegions(ctx.db, target.regionCode)) rows.set(r.code, { ...emptyRow(r.code, r.name), regionCode: r.code });
+  }
+  const row = (k: string) => {
+    if (!rows.has(k)) rows.set(k, emptyRow(k, k));
+    return rows.get(k)!;
+  };
+  for (const t of today) {
+    if (t.total || t.k === null) continue;
+    Object.assign(row(t.k), { dispatched: t.dispatched, onPost: t.on_post, onLeave: t.on_leave, absent: t.absent, notCheckedIn: expectCheckIn ? t.not_checked_in : 0 });
+  }
+  for (const p of period) {
+    if (p.k === null) continue;
+    const r = row(p.k);
+    r.onSiteDays += Number(p.on_site);
+    r.leaveDays += Number(p.leave);
+    r.spotCheckAbsences += Number(p.absences);
+  }
+  for (const j of judged) if (!j.total && j.k !== null) row(j.k).atRisk = j.unmet + j.at_risk;
+
+  if (level === 'region') {
+    if (rows.has('_self')) rows.get('_self')!.name = `${target.name}本级`;
+    if (rows.has('_outside')) rows.get('_outside')!.name = '辖区外单位';
+  } else if (level === 'unit') {
+    for (const o of await repo.listOrganisations(ctx.db, [...rows.keys()])) {
+      Object.assign(rows.get(o.id)!, { name: o.name, orgId: isIn(o.region_path, path) ? o.id : null });
+    }
+  } else {
+    for (const a of await repo.listAssignmentNames(ctx.db, [...rows.keys()])) {
+      const other = target.orgId && a.recipient_name !== target.name ? a.recipient_name : a.support_name;
+      Object.assign(rows.get(a.id)!, { name: `${a.person_name}（${other}）`, assignmentId: a.id });
+    }
+  }
+  const list = [...rows.values()];
+  return level === 'region' ? list : list.sort((x, y) => y.dispatched - x.dispatched || x.name.localeCompare(y.name, 'zh-CN'));
+}

@@ -1,0 +1,262 @@
+import { sql } from 'drizzle-orm';
+import { attendanceDays, rowsOf, spotCheckResults, spotChecks } from '@duikou/db';
+import { isWorkingDay } from '@duikou/policy';
+import type { Dashboard } from '@duikou/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchCxStaff, makeIdNumber } from '../../test/dispatch.fixture.js';
+import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { lastTwelveMonths, rankAttention } from './dashboard.service.js';
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+function* days(from: string, to: string) {
+  for (let d = from; d <= to; d = nextDay(d)) yield d;
+}
+
+const TODAY = '2026-11-23'; // the test clock (a Monday)
+const CX = '530000/532300/';
+const WUDING = '532329';
+
+describe('dashboard helpers', () => {
+  it('lists the 12 months ending with the current one', () => {
+    expect(lastTwelveMonths('2026-11-23')).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(lastTwelveMonths('2027-01-05')[0]).toBe('2026-02');
+  });
+  it('ranks by severity, then count, and drops empty items', () => {
+    const item = (key: string, severity: 'high' | 'medium' | 'low', count: number) => ({ key, severity, count, title: key, explanation: '', link: '/', ruleId: null });
+    expect(rankAttention([item('a', 'medium', 9), item('b', 'high', 1), item('c', 'high', 3), item('d', 'low', 0)]).map((i) => i.key)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+// Three CX doctors at 武定县人民医院 (the demo's records are 2018–2020, so today's figures are theirs only):
+// 李医生 (cx-staff) asks for leave that has already begun; 王医生 is on duty today with a spot-check absence;
+// 赵医生 was recorded absent every working day, so her on-site days can no longer be met.
+describe.each(testDatabases())('dashboard on %s', (kind) => {
+  let t: TestApp;
+  let office: string;
+  let li: Awaited<ReturnType<typeof dispatchCxStaff>>;
+  const a = { wang: '', zhao: '' };
+  let leaveId = '';
+  let zhaoAbsent: string[] = [];
+
+  const dashboard = async (cookie: string, query = '') => {
+    const res = await t.request('GET', `/api/dashboard${query}`, { cookie });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Dashboard;
+  };
+  const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number | string }>(await t.database.db.execute(q))[0]!.n);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    li = await dispatchCxStaff(t, { start: '2026-07-01', end: '2026-12-31' });
+    const support = await t.login('cx-support');
+    office = await t.login('cx-office');
+    const employer = (await t.request('GET', '/api/auth/me', { cookie: support })).json().org.id;
+    let seq = 71;
+    for (const [key, name, start, end] of [['wang', '王医生', '2026-07-01', '2026-12-31'], ['zhao', '赵医生', '2026-06-01', '2026-11-30']] as const) {
+      const person = await t.request('POST', '/api/persons', { cookie: support, body: {
+        name, gender: 'male', birthMonth: '1984-03', education: 'master', workStartDate: '2010-07-01', titleLevel: 'associate_senior', title: '副主任医师',
+        specialty: '内科', idNumber: makeIdNumber('530102', '1984-03-12', String(seq += 2).padStart(3, '0')), mobile: `139000002${seq}`, employerOrgId: employer,
+      } });
+      expect(person.statusCode, person.body).toBe(201);
+      const res = await t.request('POST', '/api/assignments', { cookie: support, body: {
+        pairingId: li.pairingId, personId: person.json().id, mode: 'resident', department: '内科', plannedStart: start, plannedEnd: end,
+      } });
+      expect(res.statusCode, res.body).toBe(201);
+      a[key] = res.json().id;
+    }
+    const calendar = await loadCalendar(t.database.db);
+    const working = (from: string, to: string) => [...days(from, to)].filter((d) => isWorkingDay(calendar, d));
+    zhaoAbsent = working('2026-06-01', TODAY);
+    await t.database.db.insert(attendanceDays).values([
+      ...working('2026-07-01', TODAY).map((date) => ({ assignmentId: a.wang, date, status: 'on_duty', source: 'unit' })),
+      ...zhaoAbsent.map((date) => ({ assignmentId: a.zhao, date, status: 'absent', source: 'unit' })),
+    ]);
+    // The prefecture office found 王医生 away in a spot check this month.
+    const [check] = await t.database.db.insert(spotChecks).values({ byOrgId: (await t.request('GET', '/api/auth/me', { cookie: office })).json().org.id, method: 'phone', date: '2026-11-10', createdBy: 'cx-office', regionPath: CX }).returning();
+    const wangPerson = (await t.request('GET', `/api/assignments/${a.wang}`, { cookie: office })).json().personId;
+    await t.database.db.insert(spotCheckResults).values({ spotCheckId: check!.id, assignmentId: a.wang, personId: wangPerson, result: 'absent', reason: '未接电话' });
+
+    // 李医生's leave began last Monday; the director and the province have approved, the prefecture has not.
+    const staff = await t.login('cx-staff');
+    const leave = await t.request('POST', '/api/leave-requests', { cookie: staff, body: { startDate: '2026-11-16', endDate: '2026-11-24', kind: 'family', reason: '家中老人住院' } });
+    expect(leave.statusCode, leave.body).toBe(201);
+    leaveId = leave.json().id;
+    for (const who of ['cx-recipient', 'yn-province']) {
+      const d = await t.request('POST', `/api/leave-requests/${leaveId}/decision`, { cookie: await t.login(who), body: { decision: 'approve' } });
+      expect(d.statusCode, d.body).toBe(200);
+    }
+    expect((await t.request('GET', `/api/leave-requests/${leaveId}`, { cookie: office })).json().awaiting).toBe('prefecture_office');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('gives the same figures as counting the records directly', async () => {
+    const d = await dashboard(office);
+    expect(d.scope).toMatchObject({ kind: 'region', regionCode: '532300' });
+    expect(d.asOf).toBe(TODAY);
+    const inCx = sql`a.pairing_id in (select p.id from pairings p join organisations o on o.id = p.recipient_org_id join regions r on r.code = o.region_code where r.path like ${`${CX}%`})`;
+    const running = sql`a.status in ('planned', 'on_duty') and coalesce(a.actual_start, a.planned_start) <= ${TODAY} and coalesce(a.actual_end, a.planned_end) >= ${TODAY} and a.archived_at is null`;
+    const dispatched = await count(sql`select count(distinct a.person_id) as n from assignments a where ${inCx} and ${running}`);
+    const onPost = await count(sql`select count(distinct a.person_id) as n from assignments a join attendance_days d on d.assignment_id = a.id and d.date = ${TODAY}
+      where ${inCx} and ${running} and d.status in ('on_duty', 'official_business')`);
+    const absent = await count(sql`select count(distinct a.person_id) as n from assignments a join attendance_days d on d.assignment_id = a.id and d.date = ${TODAY}
+      where ${inCx} and ${running} and d.status = 'absent'`);
+    const noRecord = await count(sql`select count(distinct a.person_id) as n from assignments a where ${inCx} and ${running} and a.mode = 'resident'
+      and not exists (select 1 from attendance_days d where d.assignment_id = a.id and d.date = ${TODAY})
+      and not exists (select 1 from leave_requests l where l.assignment_id = a.id and l.status = 'approved' and l.start_date <= ${TODAY} and l.end_date >= ${TODAY})`);
+    expect(d.today).toEqual({ dispatched, onPost, onLeave: 0, absent, notCheckedIn: noRecord, workingDay: true });
+    expect(d.today).toMatchObject({ dispatched: 3, onPost: 1, absent: 1, notCheckedIn: 1 });
+
+    // Trends: attendance and spot-check absences per month, straight from the tables.
+    for (const p of d.trend) {
+      const [y, m] = p.month.split('-').map(Number);
+      const end = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+      const last = end < TODAY ? end : TODAY;
+      expect(p.onSiteDays, p.month).toBe(await count(sql`select count(*) as n from attendance_days d join assignments a on a.id = d.assignment_id
+        where ${inCx} and a.archived_at is null and d.date between ${`${p.month}-01`} and ${last} and d.status in ('on_duty', 'official_business')`));
+      expect(p.leaveDays, p.month).toBe(await count(sql`select count(*) as n from attendance_days d join assignments a on a.id = d.assignment_id
+        where ${inCx} and a.archived_at is null and d.date between ${`${p.month}-01`} and ${last} and d.status = 'leave'`));
+      expect(p.spotCheckAbsences, p.month).toBe(await count(sql`select count(*) as n from spot_check_results r join spot_checks c on c.id = r.spot_check_id join assignments a on a.id = r.assignment_id
+        where ${inCx} and c.date between ${`${p.month}-01`} and ${last} and r.result = 'absent'`));
+    }
+    expect(d.trend.find((p) => p.month === '2026-11')!.spotCheckAbsences).toBe(1);
+
+    // Overdue approvals: pending, and waiting 3 days or already begun.
+    const overdue = await count(sql`select count(*) as n from leave_requests l join assignments a on a.id = l.assignment_id
+      where ${inCx} and l.status = 'pending' and (l.start_date <= ${TODAY} or l.created_at < ${new Date(Date.parse(`${TODAY}T02:00:00Z`) - 3 * 86_400_000).toISOString()})`);
+    expect(d.figures).toMatchObject({ overdueApprovals: overdue, overdueApprovalsMine: overdue });
+    expect(overdue).toBe(1);
+
+    // The on-site verdicts are the at-risk list's.
+    const atRisk = (await t.request('GET', '/api/progress/at-risk?pageSize=100', { cookie: office })).json();
+    expect(d.figures.atRisk + d.figures.onSiteUnmet).toBe(atRisk.total);
+    expect(d.figures.onSiteUnmet).toBe(atRisk.items.filter((i: { status: string }) => i.status === 'unmet').length);
+
+    // By county: every county of 楚雄州; 武定县 holds all three.
+    expect(d.comparison.level).toBe('region');
+    expect(d.comparison.rows.length).toBe(await count(sql`select count(*) as n from regions where parent_code = '532300'`));
+    const wuding = d.comparison.rows.find((r) => r.regionCode === WUDING)!;
+    expect(wuding).toMatchObject({ name: '武定县', dispatched: 3, onPost: 1, absent: 1, notCheckedIn: 1, spotCheckAbsences: 1 });
+    expect(wuding.onSiteDays).toBe(d.trend.reduce((s, p) => s + p.onSiteDays, 0));
+    expect(wuding.atRisk).toBe(atRisk.total);
+  });
+
+  it('drills down from the prefecture to a county, its units and their persons', async () => {
+    const county = await dashboard(office, `?regionCode=${WUDING}`);
+    expect(county.scope).toMatchObject({ kind: 'region', name: '武定县' });
+    expect(county.crumbs.map((c) => c.name)).toEqual(['楚雄彝族自治州', '武定县']);
+    expect(county.comparison.level).toBe('unit');
+    const unit = county.comparison.rows.find((r) => r.orgId === li.recipientOrgId)!;
+    expect(unit).toMatchObject({ name: '武定县人民医院', dispatched: 3 });
+    const hospital = await dashboard(office, `?orgId=${li.recipientOrgId}`);
+    expect(hospital.scope).toMatchObject({ kind: 'unit', name: '武定县人民医院' });
+    expect(hospital.crumbs.map((c) => c.name)).toEqual(['楚雄彝族自治州', '武定县', '武定县人民医院']);
+    expect(hospital.comparison.level).toBe('person');
+    expect(hospital.comparison.rows.map((r) => r.name.split('（')[0]).sort()).toEqual(['李医生', '王医生', '赵医生'].sort());
+    expect(hospital.comparison.rows.find((r) => r.assignmentId === a.zhao)).toMatchObject({ absent: 1, dispatched: 1 });
+  });
+
+  it('keeps to the scope: another prefecture sees nothing of CX; a unit only itself; outside the area is refused', async () => {
+    const my = await dashboard(await t.login('my-office'));
+    expect(my.today).toMatchObject({ dispatched: 0, onPost: 0, absent: 0 });
+    expect(my.trend.every((p) => p.onSiteDays === 0 && p.spotCheckAbsences === 0)).toBe(true);
+    expect(my.attention.filter((i) => i.key !== 'not-judged')).toEqual([]);
+    expect(JSON.stringify(my)).not.toMatch(/武定|王医生|赵医生|李医生/);
+
+    const recipient = await t.login('cx-recipient');
+    const own = await dashboard(recipient);
+    expect(own.scope).toMatchObject({ kind: 'unit', orgId: li.recipientOrgId });
+    expect(own.comparison.level).toBe('person');
+    expect(own.today.dispatched).toBe(3);
+    for (const q of [`?regionCode=${WUDING}`, '?regionCode=532300']) expect((await t.request('GET', `/api/dashboard${q}`, { cookie: recipient })).statusCode).toBe(403);
+    const otherOrg = (await t.request('GET', '/api/auth/me', { cookie: office })).json().org.id;
+    expect((await t.request('GET', `/api/dashboard?orgId=${otherOrg}`, { cookie: recipient })).statusCode).toBe(403);
+
+    const outside = await t.request('GET', '/api/dashboard?regionCode=510700', { cookie: office });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().message).toContain('不在您的管辖范围内');
+    const myOrg = (await t.request('GET', '/api/auth/me', { cookie: await t.login('my-office') })).json().org.id;
+    expect((await t.request('GET', `/api/dashboard?orgId=${myOrg}`, { cookie: office })).statusCode).toBe(403);
+    expect((await t.request('GET', '/api/dashboard?regionCode=999999', { cookie: office })).statusCode).toBe(404);
+    const bad = await t.request('GET', '/api/dashboard?regionCode=abc', { cookie: office });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('regionCode');
+    expect((await t.request('GET', '/api/dashboard', { cookie: await t.login('cx-staff') })).statusCode).toBe(403);
+  });
+
+  it('lists what needs attention, worst first, and an item goes once its cause is fixed', async () => {
+    const before = await dashboard(office);
+    const severities = before.attention.map((i) => i.severity);
+    expect(severities).toEqual([...severities].sort((x, y) => ['high', 'medium', 'low'].indexOf(x) - ['high', 'medium', 'low'].indexOf(y)));
+    const unmet = before.attention.find((i) => i.key === 'on-site-unmet')!;
+    expect(unmet).toMatchObject({ severity: 'high', count: 1, link: '/progress/at-risk?status=unmet' });
+    expect(unmet.explanation).toContain('赵医生');
+    const leave = before.attention.find((i) => i.key === 'leave-overdue-mine')!;
+    expect(leave).toMatchObject({ severity: 'high', count: 1, link: '/leave?tab=todo' });
+    expect(leave.explanation).toContain('李医生 2026-11-16 起的请假等待');
+    expect(before.attention.find((i) => i.key === 'absent-today')).toMatchObject({ severity: 'medium', count: 1 });
+    // The province sees the same leave as overdue, but waiting on someone else.
+    const province = await dashboard(await t.login('yn-province'));
+    expect(province.attention.find((i) => i.key === 'leave-overdue')).toMatchObject({ count: 1 });
+    expect(province.attention.find((i) => i.key === 'leave-overdue-mine')).toBeUndefined();
+
+    // The unit corrects 赵医生's attendance (she was on post after all); the office approves the leave.
+    const recipient = await t.login('cx-recipient');
+    const byMonth = new Map<string, string[]>();
+    for (const d of zhaoAbsent) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
+    for (const [month, dates] of byMonth) {
+      const res = await t.request('PUT', `/api/attendance/months/${month}/days`, { cookie: recipient, body: { entries: dates.map((date) => ({ assignmentId: a.zhao, date, status: 'on_duty' })) } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const approved = await t.request('POST', `/api/leave-requests/${leaveId}/decision`, { cookie: office, body: { decision: 'approve' } });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const after = await dashboard(office);
+    expect(after.attention.find((i) => i.key === 'on-site-unmet')).toBeUndefined();
+    expect(after.attention.find((i) => i.key === 'leave-overdue-mine')).toBeUndefined();
+    expect(after.attention.find((i) => i.key === 'absent-today')).toBeUndefined();
+    expect(after.figures).toMatchObject({ onSiteUnmet: 0, overdueApprovals: 0 });
+    // 李医生 is now on approved leave today, and no longer counted as not checked in.
+    expect(after.today).toMatchObject({ onLeave: 1, notCheckedIn: 0, onPost: 2 });
+  });
+
+  it('keeps monthly attendance totals equal to a recount of the days through inserts, edits and deletions', async () => {
+    const recount = sql`select assignment_id::text as a, to_char(date_trunc('month', date), 'YYYY-MM') as m,
+      cast(count(*) filter (where status in ('on_duty', 'official_business')) as integer) as on_site, cast(count(*) filter (where status = 'leave') as integer) as leave
+      from attendance_days group by 1, 2 having count(*) filter (where status in ('on_duty', 'official_business', 'leave')) > 0 order by 1, 2`;
+    const kept = sql`select assignment_id::text as a, to_char(month, 'YYYY-MM') as m, on_site, leave from attendance_month_totals
+      where on_site > 0 or leave > 0 order by 1, 2`;
+    const same = async () => expect(rowsOf(await t.database.db.execute(kept))).toEqual(rowsOf(await t.database.db.execute(recount)));
+    await same();
+    // Edits and deletions move days between the totals (the earlier tests inserted and edited through the API).
+    await t.database.db.execute(sql`update attendance_days set status = 'leave' where assignment_id = ${a.zhao} and date in (select date from attendance_days where assignment_id = ${a.zhao} order by date limit 3)`);
+    await t.database.db.execute(sql`delete from attendance_days where assignment_id = ${a.zhao} and date in (select date from attendance_days where assignment_id = ${a.zhao} order by date desc limit 2)`);
+    await same();
+    expect(rowsOf<{ n: number }>(await t.database.db.execute(sql`select cast(count(*) as integer) as n from attendance_month_totals`))[0]!.n).toBeGreaterThan(0);
+    // Leave approved ahead fills days after today: the month's total holds them, the trend does not count them yet.
+    // The edits above went behind the product's back: record a write so the dashboard recomputes (see the last test).
+    const bump = () => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('update', 'attendance', 'test: direct edit')`);
+    await bump();
+    const before = (await dashboard(office)).trend.find((p) => p.month === '2026-11')!;
+    await t.database.db.execute(sql`insert into attendance_days (assignment_id, date, status, source) values (${a.zhao}, '2026-11-27', 'leave', 'leave')
+      on conflict (assignment_id, date) do update set status = 'leave', source = 'leave'`);
+    await same();
+    await bump();
+    const after = (await dashboard(office)).trend.find((p) => p.month === '2026-11')!;
+    expect(after).toEqual(before);
+    const wuding = (await dashboard(office)).comparison.rows.find((r) => r.regionCode === WUDING)!;
+    expect(wuding.leaveDays).toBe((await dashboard(office)).trend.reduce((n, p) => n + p.leaveDays, 0));
+  });
+
+  it('serves a dashboard again only while nothing was written since (the audit log is the write version)', async () => {
+    const first = await dashboard(office);
+    // A change behind the product's back (no audit event) is not seen: the answer is the cached one …
+    await t.database.db.execute(sql`update attendance_days set status = 'absent' where assignment_id = ${a.wang} and date = (select max(date) from attendance_days where assignment_id = ${a.wang} and date <= ${TODAY} and status = 'on_duty')`);
+    expect(await dashboard(office)).toEqual(first);
+    // … while any audited write (here someone logging in) makes it recompute.
+    await t.login('auditor');
+    const fresh = await dashboard(office);
+    expect(fresh.trend.find((p) => p.month === TODAY.slice(0, 7))!.onSiteDays).toBe(first.trend.find((p) => p.month === TODAY.slice(0, 7))!.onSiteDays - 1);
+  });
+});
+
