@@ -34,3 +34,18 @@ export async function loadCheckIns(url: string, path: string, tappers: readonly 
     total: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
   };
 }
+
+/** One check-in of the next account in turn per call (a real, audited tap through the product); throws on refusal. */
+export function checkInOnce(url: string, tappers: readonly Tapper[]): () => Promise<void> {
+  let n = 0;
+  const prefix = randomBytes(4).toString('hex');
+  return async () => {
+    const i = n++;
+    const t = tappers[i % tappers.length]!;
+    const res = await fetch(`${url}/api/check-ins`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(t.cookie ? { cookie: t.cookie } : {}) },
+      body: JSON.stringify({ clientId: `d${prefix}${i.toString(36).padStart(8, '0')}`, kind: 'in', at: new Date().toISOString(), lat: t.lat + 0.0005, lng: t.lng, accuracyM: 20 }),
+    });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`打卡 ${res.status}：${(await res.text()).slice(0, 200)}`);
+  };
+}

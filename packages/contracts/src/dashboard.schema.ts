@@ -112,6 +112,12 @@ export type DashboardComparisonRow = z.infer<typeof dashboardComparisonRowSchema
 
 export const dashboardSchema = z.object({
   asOf: z.string(),
+  /**
+   * When the verdicts, ranked list and trends were computed (ISO time). Today's attendance figures are
+   * always live and the caller's own writes are seen at once; check-ins and other people's writes
+   * reach the rest within about a minute (DECISIONS 24).
+   */
+  verdictsAt: z.string(),
   /** What is shown: a region (regionCode), a unit (orgId), or everything. */
   scope: z.object({ kind: z.enum(['all', 'region', 'unit']), name: z.string(), regionCode: z.string().nullable(), orgId: z.string().nullable() }),
   crumbs: z.array(dashboardCrumbSchema),

@@ -123,6 +123,10 @@ export const auditEvents = pgTable('audit_events', {
   index('audit_events_at_idx').on(t.at),
   index('audit_events_entity_idx').on(t.entityType, t.entityId),
   index('audit_events_region_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
+  // The last write that can change a dashboard's verdicts, and the caller's own last one (DECISIONS 24):
+  // check-ins, sign-ins and notifications are left out, so the dashboard cache reads each in one probe.
+  index('audit_events_verdict_writes_idx').on(t.id).where(sql`${t.entityType} not in ('check_in', 'session', 'notification', 'reminder_run')`),
+  index('audit_events_verdict_writes_actor_idx').on(t.actorUserId, t.id).where(sql`${t.entityType} not in ('check_in', 'session', 'notification', 'reminder_run')`),
 ]);
 
 /** Key/value facts about this installation (seed state). */

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { assignments, organisations, pairingSupportUnits, pairings, persons, programmes, regions, type DbOrTx } from '@duikou/db';
 import type { AssignmentListQuery } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
@@ -94,6 +94,16 @@ export type JudgeableRow = Pick<AssignmentRow, 'programmeName' | 'policyCode' | 
  * and the at-risk list reads them on each request (the full export row carries person facts too).
  */
 export async function listAssignmentsToJudge(db: DbOrTx, scope: Scope, q: Omit<AssignmentListQuery, 'page' | 'pageSize' | 'status'>): Promise<JudgeableRow[]> {
+  return judgeableRows(db, and(whereOf(scope, q), inArray(assignments.status, ['on_duty', 'planned'])));
+}
+
+/** The same rows for given assignments (those the dashboard found unjudged today). */
+export async function listJudgeableByIds(db: DbOrTx, ids: readonly string[]): Promise<JudgeableRow[]> {
+  if (ids.length === 0) return [];
+  return judgeableRows(db, inArray(assignments.id, [...ids]));
+}
+
+function judgeableRows(db: DbOrTx, where: SQL | undefined): Promise<JudgeableRow[]> {
   return db.select({
     a: {
       id: assignments.id, personId: assignments.personId, supportOrgId: assignments.supportOrgId, mode: assignments.mode, status: assignments.status,
@@ -107,7 +117,7 @@ export async function listAssignmentsToJudge(db: DbOrTx, scope: Scope, q: Omit<A
     .innerJoin(persons, eq(persons.id, assignments.personId))
     .innerJoin(supportOrg, eq(supportOrg.id, assignments.supportOrgId))
     .innerJoin(recipientOrg, eq(recipientOrg.id, pairings.recipientOrgId))
-    .where(and(whereOf(scope, q), inArray(assignments.status, ['on_duty', 'planned'])))
+    .where(where)
     .orderBy(sql`${assignments.status} = 'planned'`, asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name), asc(assignments.id));
 }
 

@@ -11,6 +11,7 @@ import { ASSIGNMENT_TRANSITIONS, ASSIGNMENT_STATUS_LABELS, assignmentCreateSchem
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/app-error.js';
 import { recordAudit } from '../../core/audit.js';
+import { groupBy } from '../../core/group-by.js';
 import { findPerson } from '../persons/persons.repository.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import * as repo from './assignments.repository.js';
@@ -312,9 +313,10 @@ export async function computeStaffing(ctx: RequestContext, q: { year: number; pr
   const today = chinaToday(ctx.clock.now());
   const policies = new Map<string, Policy>();
   const rows: StaffingRow[] = [];
+  const byPairingUnit = groupBy(assignmentRows, (a) => `${a.pairingId}|${a.supportOrgId}`);
   for (const p of pairingRows) {
     if (!policies.has(p.policyCode)) policies.set(p.policyCode, (await policyInForce(ctx.db, p.policyCode, `${q.year}-12-31`)).policy);
-    const mine = assignmentRows.filter((a) => a.pairingId === p.pairingId && a.supportOrgId === p.supportOrgId);
+    const mine = byPairingUnit.get(`${p.pairingId}|${p.supportOrgId}`) ?? [];
     const verdict: ShownVerdict = showVerdict(evaluateStaffing({
       policy: policies.get(p.policyCode)!, year: q.year, today,
       pairing: { id: p.pairingId, recipientIsTcm: p.recipientOrgKind === 'tcm_hospital', minPersonsPerSupportUnitPerYear: p.minPersons },

@@ -47,7 +47,8 @@ export interface CheckInWrite {
 /**
  * Records a check-in in one statement (one round trip under the morning peak, DECISIONS 20): the
  * row once per client id, the assignment put on duty, the day filled unless the unit or a leave set
- * it or the month is locked, and the audit line — all or nothing. Returns the new id, or undefined
+ * it or the month is locked, and the audit lines (the check-in; the assignment when it went on
+ * duty) — all or nothing. Returns the new id, or undefined
  * when the client id was already recorded.
  */
 export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | undefined> {
@@ -64,6 +65,7 @@ export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | un
       update assignments set status = 'on_duty', actual_start = $6::date, updated_at = $7::timestamptz
       where id = $2::uuid and $15::boolean and exists (select 1 from ins)
         and (status = 'planned' or (status = 'on_duty' and actual_start > $6::date))
+      returning id
     ), day as (
       insert into attendance_days (assignment_id, date, status, source, note, updated_by, updated_at)
       select $2::uuid, $6::date, $16::text, 'check_in', $17::text, $18::text, $7::timestamptz
@@ -77,6 +79,10 @@ export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | un
     ), audit as (
       insert into audit_events (at, actor_user_id, actor_username, action, entity_type, entity_id, summary, region_path, ip)
       select $7::timestamptz, $21::uuid, $22::text, 'create', 'check_in', ins.id::text, $23::text, $24::text, $25::text from ins
+    ), duty_audit as (
+      -- The assignment's own line: its status changed (and dashboards recount staffing, DECISIONS 24).
+      insert into audit_events (at, actor_user_id, actor_username, action, entity_type, entity_id, summary, region_path, ip)
+      select $7::timestamptz, $21::uuid, $22::text, 'update', 'assignment', on_duty.id::text, '签到开始驻点：派驻状态改为在岗（' || $6::text || '）', $24::text, $25::text from on_duty
     )
     select id::text as id from ins`, [
     r.clientId, r.assignmentId, r.personId, r.kind, r.at.toISOString(), r.date, received, r.lat, r.lng, r.accuracyM, r.distanceM, r.fence, r.fieldReason, r.sentLate,

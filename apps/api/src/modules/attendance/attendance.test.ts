@@ -131,6 +131,8 @@ describe.each(testDatabases())('what one check-in writes on %s', (kind) => {
   const rows = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q) as unknown as { rows: T[] }).rows;
   const assignment = async () => (await t.request('GET', `/api/assignments/${ids.assignmentId}`, { cookie: recipient })).json();
   const day = async (date: string) => (await rows<{ status: string; source: string }>(sql`select status, source from attendance_days where assignment_id = ${ids.assignmentId} and date = ${date}`))[0];
+  const dutyAudit = () => rows<{ action: string; entity_id: string; summary: string }>(
+    sql`select action, entity_id, summary from audit_events where entity_type = 'assignment' and summary like '签到开始驻点%' order by id`);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -154,11 +156,14 @@ describe.each(testDatabases())('what one check-in writes on %s', (kind) => {
     expect(audit.map((a) => a.summary)).toEqual(['签退（2026-11-23）', '签到（2026-11-23）']);
     expect(audit[1]).toMatchObject({ actor_username: 'cx-staff', action: 'create', entity_id: signIn.json().id });
     expect(audit[1]!.region_path).toMatch(/^530000\//);
+    // The status change has its own line (dashboards recount staffing on it); the sign-out made none.
+    expect(await dutyAudit()).toEqual([{ action: 'update', entity_id: ids.assignmentId, summary: '签到开始驻点：派驻状态改为在岗（2026-11-23）' }]);
   });
 
   it('a queued earlier sign-in moves the start back but leaves a day the unit set', async () => {
     expect((await checkIn({ clientId: 'write-0003-queued', at: '2026-11-18T08:10:00+08:00' })).json()).toMatchObject({ date: '2026-11-18', sentLate: true });
     expect((await assignment()).actualStart).toBe('2026-11-18');
+    expect((await dutyAudit()).map((a) => a.summary)).toEqual(['签到开始驻点：派驻状态改为在岗（2026-11-23）', '签到开始驻点：派驻状态改为在岗（2026-11-18）']);
     expect(await day('2026-11-18')).toEqual({ status: 'on_duty', source: 'check_in' });
     const set = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: ids.assignmentId, date: '2026-11-20', status: 'absent', note: '未到岗' }] } });
     expect(set.statusCode, set.body).toBe(200);

@@ -1,31 +1,105 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@duikou/db';
-import type { Dashboard } from '@duikou/contracts';
 
 /**
- * The dashboards of one API process, each kept with the database's write version: the id of the last
- * audit event. Every write of the product records one in its own transaction, so an answer computed
- * at version v is exact while the version is still v (DECISIONS 23). Offices opening the same
- * dashboard at the same time, or refreshing it, share one computation; any write anywhere recomputes.
+ * The dashboards of one API process (DECISIONS 23–24). Every write of the product records an audit
+ * event in its own transaction, so three ids of the audit log say what a kept answer has missed:
+ *  - `all`: the last event of any kind. While it is unchanged the kept answer is exact.
+ *  - `verdicts`: the last event that can change a verdict — every kind but check-ins, sign-ins,
+ *    notifications and reminder runs.
+ *  - `mine`: the caller's own last such event.
+ * A kept answer is served with today's attendance counted afresh whenever the caller has written
+ * nothing since it was computed: check-ins and other people's writes reach its verdicts and trends by
+ * a background recomputation once they are a minute old (`refreshAfterMs`), so the morning's thousands
+ * of check-ins never make an office wait for the whole area's verdicts. The caller's own write (an
+ * approval made from the dashboard) recomputes at once: one sees one's own acts.
  */
-const MAX_ENTRIES = 500;
-interface Entry { version: string; value: Dashboard }
-const caches = new WeakMap<Db, Map<string, Entry>>();
+export interface WriteVersions { all: string; verdicts: string; mine: string }
 
-/** The database's write version (an index-only read of the audit log's last id). */
-export async function writeVersion(db: Db): Promise<string> {
-  return String(rowsOf<{ v: string | null }>(await db.execute(sql`select max(id)::text as v from audit_events`))[0]?.v ?? '0');
+const VERDICT_WRITES = sql`entity_type not in ('check_in', 'session', 'notification', 'reminder_run')`;
+
+/** The three ids in one round trip (index probes; the last two on partial indexes, migration 0006). */
+export async function writeVersions(db: Db, userId: string): Promise<WriteVersions> {
+  const [row] = rowsOf<{ all: string | null; verdicts: string | null; mine: string | null }>(await db.execute(sql`select
+    (select max(id) from audit_events)::text as all,
+    (select max(id) from audit_events where ${VERDICT_WRITES})::text as verdicts,
+    (select max(id) from audit_events where actor_user_id = ${userId} and ${VERDICT_WRITES})::text as mine`));
+  return { all: row?.all ?? '0', verdicts: row?.verdicts ?? '0', mine: row?.mine ?? '0' };
 }
 
-export async function cachedDashboard(db: Db, key: string, compute: () => Promise<Dashboard>): Promise<Dashboard> {
+const MAX_ENTRIES = 500;
+interface Entry<T> {
+  /** The last write `value` has seen (its today's figures included). */
+  all: string;
+  value: T;
+  /** When, and up to which writes, the verdicts and trends were computed. */
+  computedAt: number;
+  computed: WriteVersions;
+  refreshing: Promise<void> | null;
+}
+const caches = new WeakMap<Db, Map<string, Entry<unknown>>>();
+
+export interface CacheOptions<T> {
+  /** The caller, whose own writes are always seen. */
+  userId: string;
+  /** Computes the whole answer afresh. */
+  compute: () => Promise<T>;
+  /** The kept answer with today's live figures; null when it cannot be brought up to date that way. */
+  withToday: (kept: T) => Promise<T | null>;
+  /** How old kept verdicts may grow, while writes they have not seen come in, before a background refresh. */
+  refreshAfterMs: number;
+  now: () => number;
+  onRefreshError: (err: unknown) => void;
+}
+
+function cacheOf(db: Db): Map<string, Entry<unknown>> {
   let cache = caches.get(db);
   if (!cache) { cache = new Map(); caches.set(db, cache); }
-  const version = await writeVersion(db);
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.value;
-  const value = await compute();
-  // Stored under the version read before computing: a write during the computation makes it stale at once.
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, { version, value });
+  return cache;
+}
+
+const newer = (a: string, b: string) => BigInt(a) > BigInt(b);
+
+/** Computes afresh, stored under the versions read before computing: a write meanwhile is not counted as seen. */
+async function computeAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, versions?: WriteVersions): Promise<T> {
+  const v = versions ?? await writeVersions(db, o.userId);
+  const computedAt = o.now();
+  const value = await o.compute();
+  if (!cache.has(key) && cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, { all: v.all, value, computedAt, computed: v, refreshing: null } satisfies Entry<T> as Entry<unknown>);
   return value;
+}
+
+/** Verdicts behind the writes served with them, and older than allowed: recomputed in the background. */
+function refreshIfDue<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, hit: Entry<T>): void {
+  if (hit.computed.all === hit.all || hit.refreshing || o.now() - hit.computedAt < o.refreshAfterMs) return;
+  hit.refreshing = computeAndStore(db, cache, key, o).then(() => undefined, (err: unknown) => {
+    hit.refreshing = null;
+    o.onRefreshError(err);
+  });
+}
+
+export async function cachedDashboard<T>(db: Db, key: string, o: CacheOptions<T>): Promise<T> {
+  const cache = cacheOf(db);
+  const v = await writeVersions(db, o.userId);
+  const hit = cache.get(key) as Entry<T> | undefined;
+  if (hit && hit.all === v.all) {
+    refreshIfDue(db, cache, key, o, hit);
+    return hit.value;
+  }
+  if (hit && !newer(v.mine, hit.computed.verdicts)) {
+    const value = await o.withToday(hit.value);
+    if (value !== null) {
+      // Kept only if no refresh replaced the entry meanwhile (a refresh's answer is the newer one).
+      if (cache.get(key) === hit) { hit.value = value; hit.all = v.all; }
+      refreshIfDue(db, cache, key, o, hit);
+      return value;
+    }
+  }
+  return computeAndStore(db, cache, key, o, v);
+}
+
+/** Waits for the background refreshes under way (tests). */
+export async function settleRefreshes(db: Db): Promise<void> {
+  await Promise.all([...(caches.get(db)?.values() ?? [])].map((e) => e.refreshing));
 }

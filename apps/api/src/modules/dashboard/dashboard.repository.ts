@@ -50,10 +50,12 @@ export interface TodayRow { k: string | null; total: boolean; dispatched: number
 export async function countToday(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<TodayRow[]> {
   return rowsOf<TodayRow>(await db.execute(sql`
     with sa as (${scoped(scope, b)}),
+    -- Today's days once, through the date index, then hashed: a probe per assignment costs more in a province.
+    d as materialized (select assignment_id, status from attendance_days where date = ${today}),
     t as (
       select sa.k, sa.person_id, sa.mode, d.status as day,
         exists (select 1 from leave_requests l where l.assignment_id = sa.id and l.status = 'approved' and l.start_date <= ${today} and l.end_date >= ${today}) as leave_ok
-      from sa left join attendance_days d on d.assignment_id = sa.id and d.date = ${today}
+      from sa left join d on d.assignment_id = sa.id
       where sa.status in ('planned', 'on_duty') and sa.s <= ${today} and sa.e >= ${today}
     )
     select k, grouping(k) = 1 as total,
@@ -109,27 +111,50 @@ export async function countPeriod(db: DbOrTx, scope: Scope, b: Breakdown, from: 
 
 const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export interface JudgedRow { k: string | null; total: boolean; unmet: number; at_risk: number }
+/** Assignments planned or on duty in the area with no judgement cached today (new, or changed since): to judge first. */
+export async function listUnjudged(db: DbOrTx, scope: Scope, today: string): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+    with sa as (${scoped(scope, { level: 'person', path: '' })})
+    select sa.id from sa
+    where sa.status in ('planned', 'on_duty')
+      and not exists (select 1 from assignment_progress ap where ap.assignment_id = sa.id and ap.as_of = ${today} and ap.status is not null)`));
+  return rows.map((r) => r.id);
+}
 
-/** The on-site judgements listAtRisk cached today (it judges what changed), per child and in all. */
+export interface JudgedRow { k: string | null; total: boolean; unmet: number; at_risk: number; skipped: number }
+
+/** The on-site judgements cached today, per child and in all (`skipped`: could not be judged, e.g. no calendar). */
 export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<JudgedRow[]> {
   return rowsOf<JudgedRow>(await db.execute(sql`
-    with sa as (${scoped(scope, b)})
+    with sa as materialized (${scoped(scope, b)}), ap as materialized (${flagged(today)})
     select sa.k, grouping(sa.k) = 1 as total,
-      cast(count(*) filter (where ap.status = 'unmet') as integer) as unmet, cast(count(*) filter (where ap.status = 'at_risk') as integer) as at_risk
-    from sa join assignment_progress ap on ap.assignment_id = sa.id
-    where ap.as_of = ${today} and ap.status in ('unmet', 'at_risk') and sa.status in ('planned', 'on_duty')
+      cast(count(*) filter (where ap.status = 'unmet') as integer) as unmet, cast(count(*) filter (where ap.status = 'at_risk') as integer) as at_risk,
+      cast(count(*) filter (where ap.status = 'skipped') as integer) as skipped
+    from sa join ap on ap.assignment_id = sa.id
+    where sa.status in ('planned', 'on_duty')
     group by grouping sets ((sa.k), ())`));
 }
 
-/** One cached judgement per status (unmet, at risk): the engine's explanation of an example. */
+/**
+ * Today's cached judgements worth showing, read once by their index. The cache churns all day, so its
+ * statistics lag: both sides are materialised so that no plan chosen on them runs the area's filter
+ * once per assignment.
+ */
+const flagged = (today: string) => sql`select assignment_id, status from assignment_progress where as_of = ${today} and status in ('unmet', 'at_risk', 'skipped')`;
+
+/** One cached judgement per status (unmet, at risk, skipped): the engine's explanation of an example. */
 export async function sampleJudged<T>(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<{ status: string; progress: T }[]> {
+  // The examples are picked first and their verdicts (large) read after: sorting thousands with them costs.
   return rowsOf(await db.execute(sql`
-    with sa as (${scoped(scope, b)})
-    select distinct on (ap.status) ap.status, ap.progress
-    from sa join assignment_progress ap on ap.assignment_id = sa.id
-    where ap.as_of = ${today} and ap.status in ('unmet', 'at_risk') and sa.status in ('planned', 'on_duty')
-    order by ap.status, sa.s, sa.id`));
+    with sa as materialized (${scoped(scope, b)}), ap as materialized (${flagged(today)}),
+    picked as (
+      select distinct on (ap.status) ap.status, ap.assignment_id
+      from sa join ap on ap.assignment_id = sa.id
+      where sa.status in ('planned', 'on_duty')
+      order by ap.status, sa.s, sa.id
+    )
+    select picked.status, p.progress from picked join assignment_progress p on p.assignment_id = picked.assignment_id and p.as_of = ${today} and p.status = picked.status
+    order by picked.status`));
 }
 
 export interface PendingLeaveRow {

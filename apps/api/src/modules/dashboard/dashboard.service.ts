@@ -1,6 +1,7 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { describeDay } from '@duikou/policy';
 import {
-  LEAVE_APPROVAL_OVERDUE_DAYS, type AssignmentProgress, type AttentionItem, type AttentionSeverity, type Dashboard, type DashboardComparisonRow,
+  LEAVE_APPROVAL_OVERDUE_DAYS, type AssignmentProgress, type AtRisk, type AttentionItem, type AttentionSeverity, type Dashboard, type DashboardComparisonRow,
   type DashboardCrumb, type DashboardQuery, type ShownVerdict,
 } from '@duikou/contracts';
 import type { RequestContext, Scope } from '../../core/actor.js';
@@ -10,7 +11,7 @@ import { computeStaffing } from '../assignments/assignments.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { mayDecide } from '../leave/leave.service.js';
 import { chinaToday } from '../policies/policies.service.js';
-import { listAtRisk } from '../progress/progress.service.js';
+import { judgeAssignments } from '../progress/progress.service.js';
 import { computeConsequences } from '../spot-checks/spot-checks.service.js';
 import { quarterlySchedule } from '../tasks/tasks.service.js';
 import { visitVerdicts } from '../visits/visits.service.js';
@@ -20,6 +21,7 @@ import { cachedDashboard } from './dashboard-cache.js';
 /** Every engine list is read whole: the dashboard counts them (a page of 2,000 is what the lists themselves cap at). */
 const ALL = { page: 1, pageSize: 100_000 } as const;
 const DAY_MS = 86_400_000;
+type SkippedProgress = AtRisk['skipped'][number];
 
 interface Target {
   /** The scope the figures are computed in: the caller's, or a region or unit inside it. */
@@ -123,17 +125,83 @@ const why = (o: { row: repo.PendingLeaveRow; label: string; days: number }, toda
 /**
  * 监管看板 of the caller's area (or a region or unit inside it): today's attendance, the engine's verdicts
  * rolled up (each read from its own module, the on-site ones from the day's cache), a ranked list of what
- * needs attention, 12 months of trends and the figures of each child region, unit or person.
+ * needs attention, 12 months of trends and the figures of each child region, unit or person. Kept per
+ * area: today's figures are always counted afresh, the caller's own writes recompute at once, and
+ * check-ins and other people's writes reach the verdicts within about a minute (dashboard-cache.ts).
  */
-export async function getDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
+export async function getDashboard(ctx: RequestContext, q: DashboardQuery, log?: Pick<FastifyBaseLogger, 'error'>): Promise<Dashboard> {
   // What the answer depends on besides the data: whose area, which party the caller is (approvals
   // waiting on "you"), what is drilled into, and the day.
   const a = ctx.actor;
   const key = JSON.stringify([a.role, a.orgId, a.scope, q.regionCode ?? null, q.orgId ?? null, chinaToday(ctx.clock.now())]);
-  return cachedDashboard(ctx.db, key, () => computeDashboard(ctx, q));
+  const computed = await cachedDashboard(ctx.db, key, {
+    userId: a.userId,
+    compute: () => computeDashboard(ctx, q),
+    withToday: async (kept) => withToday(kept, await repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today)),
+    refreshAfterMs: VERDICTS_REFRESH_MS,
+    now: () => ctx.clock.now().getTime(),
+    onRefreshError: (err) => log?.error({ err }, 'dashboard background refresh failed'),
+  });
+  return computed.dashboard;
 }
 
-async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
+/** Kept verdicts and trends that have missed check-ins or other people's writes are recomputed in the background after this long. */
+export const VERDICTS_REFRESH_MS = 60_000;
+
+/** An answer as kept: the dashboard, the unranked list and what today's live figures are counted in. */
+export interface Computed {
+  dashboard: Dashboard;
+  items: AttentionItem[];
+  target: Target;
+  today: string;
+  expectCheckIn: boolean;
+}
+
+/** The list's items that come from today's attendance (all others are verdicts). */
+function todayItems(t: Dashboard['today']): AttentionItem[] {
+  return [
+    { key: 'absent-today', severity: 'medium', title: '今日缺勤', count: t.absent, link: '/attendance', ruleId: null,
+      explanation: `今日考勤记为缺勤 ${t.absent} 人` },
+    { key: 'not-checked-in', severity: 'low', title: '今日尚未打卡', count: t.notCheckedIn, link: '/attendance', ruleId: null,
+      explanation: `驻点人员中今日既无考勤记录也无请假的有 ${t.notCheckedIn} 人` },
+  ];
+}
+
+function todayFigures(rows: readonly repo.TodayRow[], workingDay: boolean | null, expectCheckIn: boolean): Dashboard['today'] {
+  const total = rows.find((r) => r.total);
+  return {
+    dispatched: total?.dispatched ?? 0, onPost: total?.on_post ?? 0, onLeave: total?.on_leave ?? 0, absent: total?.absent ?? 0,
+    notCheckedIn: expectCheckIn ? (total?.not_checked_in ?? 0) : 0, workingDay,
+  };
+}
+
+/**
+ * A kept answer with today's attendance counted afresh: the figures, their two list items and each
+ * comparison row's today columns. Null when the persons dispatched changed (not a check-in's doing):
+ * then everything is recomputed.
+ */
+export function withToday(kept: Computed, rows: readonly repo.TodayRow[]): Computed | null {
+  const d = kept.dashboard;
+  const dispatchedOf = new Map(rows.filter((r) => !r.total && r.k !== null).map((r) => [r.k!, r]));
+  const shown = new Map(d.comparison.rows.map((r) => [r.key, r]));
+  for (const [k, r] of dispatchedOf) if (r.dispatched > 0 && shown.get(k)?.dispatched !== r.dispatched) return null;
+  for (const r of d.comparison.rows) if (r.dispatched > 0 && !dispatchedOf.has(r.key)) return null;
+  const today = todayFigures(rows, d.today.workingDay, kept.expectCheckIn);
+  if (today.dispatched !== d.today.dispatched) return null;
+  const fresh = new Map(todayItems(today).map((i) => [i.key, i]));
+  const items = kept.items.map((i) => fresh.get(i.key) ?? i);
+  const comparisonRows = d.comparison.rows.map((r) => {
+    const t = dispatchedOf.get(r.key);
+    return { ...r, onPost: t?.on_post ?? 0, onLeave: t?.on_leave ?? 0, absent: t?.absent ?? 0, notCheckedIn: kept.expectCheckIn ? (t?.not_checked_in ?? 0) : 0 };
+  });
+  return {
+    ...kept, items,
+    dashboard: { ...d, today, attention: rankAttention(items), comparison: { ...d.comparison, rows: comparisonRows } },
+  };
+}
+
+async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Computed> {
+  const verdictsAt = ctx.clock.now().toISOString();
   const target = await resolveTarget(ctx, q);
   // The engine's lists, as the caller would see them in the area shown (role and account unchanged).
   const sub: RequestContext = { ...ctx, actor: { ...ctx.actor, scope: target.scope } };
@@ -144,9 +212,9 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
   const b = target.breakdown;
 
   const [judged, todayRows, periodRows, pending, staffing, consequences, agreements, visits, quarterly, calendar] = await Promise.all([
-    // listAtRisk judges what changed since its last call and caches the day's verdicts; the counts read that cache.
-    listAtRisk(sub, { ...ALL, pageSize: 1 }).then(async (atRisk) => ({
-      atRisk, counts: await repo.countJudged(ctx.db, target.scope, b, today), samples: await repo.sampleJudged<AssignmentProgress>(ctx.db, target.scope, b, today),
+    // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
+    repo.listUnjudged(ctx.db, target.scope, today).then((ids) => judgeAssignments(sub, ids)).then(async () => ({
+      counts: await repo.countJudged(ctx.db, target.scope, b, today), samples: await repo.sampleJudged<AssignmentProgress | SkippedProgress>(ctx.db, target.scope, b, today),
     })),
     repo.countToday(ctx.db, target.scope, b, today),
     repo.countPeriod(ctx.db, target.scope, b, from, today),
@@ -182,19 +250,16 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
   const overdueMine = overdue.filter((o) => o.mine);
   const overdueOthers = overdue.filter((o) => !o.mine);
 
-  const total = todayRows.find((r) => r.total);
   const judgedTotal = judged.counts.find((r) => r.total);
-  const sample = (status: string) => judged.samples.find((s) => s.status === status)?.progress;
+  const sample = (status: 'unmet' | 'at_risk') => judged.samples.find((s) => s.status === status)?.progress as AssignmentProgress | undefined;
+  const skippedSample = judged.samples.find((s) => s.status === 'skipped')?.progress as SkippedProgress | undefined;
   const onSiteWhy = (p: AssignmentProgress | undefined) => {
     const v = p?.verdicts.find((x) => x.status === p.status);
     return p && v ? `${p.personName}（${p.recipientOrgName}）：${v.explanation}` : '';
   };
-  const today_ = {
-    dispatched: total?.dispatched ?? 0, onPost: total?.on_post ?? 0, onLeave: total?.on_leave ?? 0, absent: total?.absent ?? 0,
-    notCheckedIn: expectCheckIn ? (total?.not_checked_in ?? 0) : 0, workingDay,
-  };
+  const today_ = todayFigures(todayRows, workingDay, expectCheckIn);
   const figures = {
-    atRisk: judgedTotal?.at_risk ?? 0, onSiteUnmet: judgedTotal?.unmet ?? 0, notJudged: judged.atRisk.skippedTotal,
+    atRisk: judgedTotal?.at_risk ?? 0, onSiteUnmet: judgedTotal?.unmet ?? 0, notJudged: judgedTotal?.skipped ?? 0,
     staffingShort: staffShort.length, replacementsDue: replacements.length, promotionBars: bars.length, noticesDue: notices.length,
     selfChecksOwed: selfChecks.length, agreementsMissing: agreementsShort.length, quarterlyLate: lateQuarters.length, visitsShort: visitsShort.length,
     overdueApprovals: overdue.length, overdueApprovalsMine: overdueMine.length,
@@ -236,16 +301,14 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
     }),
     { key: 'leave-overdue', severity: 'medium', title: '辖区内请假审批逾期', count: overdueOthers.length, link: '/leave', ruleId: 'leave.approvals',
       explanation: `等待${[...countBy(overdueOthers.map((o) => o.label))].map(([label, n]) => `「${label}」${n} 件`).join('、')}；${first(overdueOthers, (o) => why(o, today))}` },
-    { key: 'absent-today', severity: 'medium', title: '今日缺勤', count: today_.absent, link: '/attendance', ruleId: null,
-      explanation: `今日考勤记为缺勤 ${today_.absent} 人` },
-    { key: 'not-checked-in', severity: 'low', title: '今日尚未打卡', count: today_.notCheckedIn, link: '/attendance', ruleId: null,
-      explanation: `驻点人员中今日既无考勤记录也无请假的有 ${today_.notCheckedIn} 人` },
+    ...todayItems(today_),
     { key: 'not-judged', severity: 'low', title: '无法判定在岗天数', count: figures.notJudged, link: '/calendar', ruleId: null,
-      explanation: first(judged.atRisk.skipped, (s) => `${s.personName}：${s.message}`) },
+      explanation: skippedSample ? `${skippedSample.personName}：${skippedSample.message}` : '' },
   ];
 
-  return {
+  const dashboard: Dashboard = {
     asOf: today,
+    verdictsAt,
     scope: { kind: target.kind, name: target.name, regionCode: target.regionCode, orgId: target.orgId },
     crumbs: target.crumbs,
     today: today_,
@@ -254,6 +317,7 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
     trend: buildTrend(months, periodRows),
     comparison: { level: b.level, rows: await buildComparison(ctx, target, todayRows, periodRows, judged.counts, expectCheckIn) },
   };
+  return { dashboard, items, target, today, expectCheckIn };
 }
 
 function countBy(xs: readonly string[]): Map<string, number> {

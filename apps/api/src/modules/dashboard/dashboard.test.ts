@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCxStaff, makeIdNumber } from '../../test/dispatch.fixture.js';
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
-import { lastTwelveMonths, rankAttention } from './dashboard.service.js';
+import { settleRefreshes } from './dashboard-cache.js';
+import { lastTwelveMonths, rankAttention, VERDICTS_REFRESH_MS } from './dashboard.service.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 function* days(from: string, to: string) {
@@ -44,6 +45,9 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Dashboard;
   };
+  /** An audited write by the office user itself (as an approval made from the dashboard records). */
+  const ownWrite = () => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+    select 'update', 'attendance', 'test: the office edits a day', id from users where username = 'cx-office'`);
   const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number | string }>(await t.database.db.execute(q))[0]!.n);
 
   beforeAll(async () => {
@@ -131,6 +135,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     const atRisk = (await t.request('GET', '/api/progress/at-risk?pageSize=100', { cookie: office })).json();
     expect(d.figures.atRisk + d.figures.onSiteUnmet).toBe(atRisk.total);
     expect(d.figures.onSiteUnmet).toBe(atRisk.items.filter((i: { status: string }) => i.status === 'unmet').length);
+    expect(d.figures.notJudged).toBe(atRisk.skippedTotal);
 
     // By county: every county of 楚雄州; 武定县 holds all three.
     expect(d.comparison.level).toBe('region');
@@ -161,6 +166,13 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(my.today).toMatchObject({ dispatched: 0, onPost: 0, absent: 0 });
     expect(my.trend.every((p) => p.onSiteDays === 0 && p.spotCheckAbsences === 0)).toBe(true);
     expect(my.attention.filter((i) => i.key !== 'not-judged')).toEqual([]);
+    // What cannot be judged (no calendar for a year of the term) is counted and explained as the at-risk list does.
+    const myAtRisk = (await t.request('GET', '/api/progress/at-risk?pageSize=100', { cookie: await t.login('my-office') })).json();
+    expect(my.figures.notJudged).toBe(myAtRisk.skippedTotal);
+    if (myAtRisk.skippedTotal > 0) {
+      const item = my.attention.find((i) => i.key === 'not-judged')!;
+      expect(myAtRisk.skipped.map((x: { personName: string; message: string }) => `${x.personName}：${x.message}`)).toContain(item.explanation);
+    }
     expect(JSON.stringify(my)).not.toMatch(/武定|王医生|赵医生|李医生/);
 
     const recipient = await t.login('cx-recipient');
@@ -234,14 +246,13 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     await same();
     expect(rowsOf<{ n: number }>(await t.database.db.execute(sql`select cast(count(*) as integer) as n from attendance_month_totals`))[0]!.n).toBeGreaterThan(0);
     // Leave approved ahead fills days after today: the month's total holds them, the trend does not count them yet.
-    // The edits above went behind the product's back: record a write so the dashboard recomputes (see the last test).
-    const bump = () => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('update', 'attendance', 'test: direct edit')`);
-    await bump();
+    // The edits above went behind the product's back: record the office's own write so its dashboard recomputes (see the last tests).
+    await ownWrite();
     const before = (await dashboard(office)).trend.find((p) => p.month === '2026-11')!;
     await t.database.db.execute(sql`insert into attendance_days (assignment_id, date, status, source) values (${a.zhao}, '2026-11-27', 'leave', 'leave')
       on conflict (assignment_id, date) do update set status = 'leave', source = 'leave'`);
     await same();
-    await bump();
+    await ownWrite();
     const after = (await dashboard(office)).trend.find((p) => p.month === '2026-11')!;
     expect(after).toEqual(before);
     const wuding = (await dashboard(office)).comparison.rows.find((r) => r.regionCode === WUDING)!;
@@ -253,10 +264,55 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     // A change behind the product's back (no audit event) is not seen: the answer is the cached one …
     await t.database.db.execute(sql`update attendance_days set status = 'absent' where assignment_id = ${a.wang} and date = (select max(date) from attendance_days where assignment_id = ${a.wang} and date <= ${TODAY} and status = 'on_duty')`);
     expect(await dashboard(office)).toEqual(first);
-    // … while any audited write (here someone logging in) makes it recompute.
+    // … nor, in the verdicts and trends, after a sign-in (it changes no verdict; today's figures are counted live) …
     await t.login('auditor');
+    const afterSignIn = await dashboard(office);
+    expect([afterSignIn.verdictsAt, afterSignIn.trend, afterSignIn.figures]).toEqual([first.verdictsAt, first.trend, first.figures]);
+    // … nor after someone else's write: it reaches the verdicts within a minute (the next test) …
+    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('update', 'attendance', 'test: a unit edits a day')`);
+    expect((await dashboard(office)).verdictsAt).toBe(first.verdictsAt);
+    // … while the caller's own write makes it recompute at once.
+    await ownWrite();
     const fresh = await dashboard(office);
     expect(fresh.trend.find((p) => p.month === TODAY.slice(0, 7))!.onSiteDays).toBe(first.trend.find((p) => p.month === TODAY.slice(0, 7))!.onSiteDays - 1);
+    expect(Date.parse(fresh.verdictsAt)).toBeGreaterThanOrEqual(Date.parse(first.verdictsAt));
+  });
+
+  it('after check-ins, counts today live and refreshes the verdicts in the background once they are a minute old', async () => {
+    // 王医生's day today as a check-in leaves it: on duty, with the check-in's audit line.
+    const checkInToday = async (status: string) => {
+      await t.database.db.execute(sql`insert into attendance_days (assignment_id, date, status, source) values (${a.wang}, ${TODAY}, ${status}, 'check_in')
+        on conflict (assignment_id, date) do update set status = excluded.status, source = excluded.source`);
+      await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('create', 'check_in', 'test: a check-in')`);
+    };
+    await checkInToday('absent');
+    await ownWrite();
+    const before = await dashboard(office);
+    const wudingBefore = before.comparison.rows.find((r) => r.regionCode === WUDING)!;
+    const month = (d: Dashboard) => d.trend.find((p) => p.month === TODAY.slice(0, 7))!.onSiteDays;
+
+    await checkInToday('on_duty');
+    const live = await dashboard(office);
+    // Today's figures, their list item and the region's row follow the check-in at once …
+    expect(live.today.onPost).toBe(before.today.onPost + 1);
+    expect(live.today.absent).toBe(before.today.absent - 1);
+    expect(live.today.dispatched).toBe(before.today.dispatched);
+    const wuding = live.comparison.rows.find((r) => r.regionCode === WUDING)!;
+    expect([wuding.onPost, wuding.absent]).toEqual([wudingBefore.onPost + 1, wudingBefore.absent - 1]);
+    expect(live.attention.find((i) => i.key === 'absent-today')?.count ?? 0).toBe(live.today.absent);
+    // … while the verdicts and trends are the ones computed before (not yet a minute old).
+    expect(live.verdictsAt).toBe(before.verdictsAt);
+    expect(month(live)).toBe(month(before));
+
+    // A minute later the next request still answers at once, and starts a refresh in the background …
+    t.clock.advance(VERDICTS_REFRESH_MS);
+    const stale = await dashboard(office);
+    expect(stale.verdictsAt).toBe(before.verdictsAt);
+    await settleRefreshes(t.database.db);
+    // … whose answer is served next: the trend counts the day on post.
+    const refreshed = await dashboard(office);
+    expect(Date.parse(refreshed.verdictsAt)).toBeGreaterThan(Date.parse(before.verdictsAt));
+    expect(month(refreshed)).toBe(month(before) + 1);
+    expect(refreshed.today).toEqual(live.today);
   });
 });
-

@@ -3,7 +3,7 @@ import { evaluateOnSiteDays, type AssignmentMode, type AttendanceStatus, type Ca
 import type { AssignmentProgress, AtRisk, AtRiskQuery } from '@duikou/contracts';
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/app-error.js';
-import { findAssignment, listAssignmentsToJudge, type JudgeableRow } from '../assignments/assignments.repository.js';
+import { findAssignment, listAssignmentsToJudge, listJudgeableByIds, type JudgeableRow } from '../assignments/assignments.repository.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import * as repo from './progress.repository.js';
@@ -111,6 +111,14 @@ function withCurrentNames(p: AssignmentProgress, row: JudgeableRow): AssignmentP
   return {
     ...p, personName: row.personName, supportOrgName: row.supportOrgName, recipientOrgName: row.recipientOrgName, programmeName: row.programmeName,
   };
+}
+
+/**
+ * Judges and caches today's on-site verdicts of the given assignments (the dashboard's: those it found
+ * with no judgement today), so that counting the day's cache is exact.
+ */
+export async function judgeAssignments(ctx: RequestContext, ids: readonly string[]): Promise<void> {
+  await judgeAndCache(ctx, await listJudgeableByIds(ctx.db, ids), chinaToday(ctx.clock.now()));
 }
 
 /**

@@ -79,6 +79,15 @@ describe.each(testDatabases())('on-site progress on %s', (kind) => {
     expect(missing.json().code).toBe('CALENDAR_YEAR_MISSING');
   });
 
+  it('the dashboard judges what the day has not judged yet, counts it and names what could not be evaluated', async () => {
+    const res = await t.request('GET', '/api/dashboard', { cookie: office });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.figures).toMatchObject({ onSiteUnmet: 1, atRisk: 1, notJudged: 1 });
+    expect(d.attention.find((i: { key: string }) => i.key === 'not-judged').explanation).toMatch(/^钱医生：2027 年的节假日日历尚未录入/);
+    expect(d.attention.find((i: { key: string }) => i.key === 'on-site-unmet').explanation).toMatch(/^赵医生（武定县人民医院）：/);
+  });
+
   it('lists the assignments at risk or already short, worst first, and says which could not be evaluated', async () => {
     const res = await t.request('GET', '/api/progress/at-risk', { cookie: office });
     expect(res.statusCode, res.body).toBe(200);

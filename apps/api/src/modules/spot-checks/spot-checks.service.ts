@@ -7,6 +7,7 @@ import { ROLL_CALL_MINUTES, ROLL_CALL_TIMEOUT_REASON, SPOT_CHECK_METHOD_LABELS, 
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/app-error.js';
 import { recordAudit } from '../../core/audit.js';
+import { groupBy } from '../../core/group-by.js';
 import { findAssignment } from '../assignments/assignments.repository.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import { drawSample, newSeed } from './sampling.js';
@@ -30,18 +31,6 @@ function populationOf(row: repo.SpotCheckRow): Population {
   const f = (raw.filter ?? raw) as Record<string, unknown>;
   const id = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   return { kind: 'picked', scope: { kind: 'all' }, filter: { programmeId: id(f.programmeId), supportOrgId: id(f.supportOrgId), recipientOrgId: id(f.recipientOrgId) }, size: -1 };
-}
-
-/** Groups in first-seen order (Map.groupBy needs Node 21). */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Staff and team leaders read only their own results. */

@@ -6,6 +6,7 @@ import type {
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/app-error.js';
 import { recordAudit } from '../../core/audit.js';
+import { groupBy } from '../../core/group-by.js';
 import { pageOf } from '../../core/pagination.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { showVerdict } from '../policies/policies.service.js';
@@ -119,12 +120,12 @@ export async function removeTask(ctx: RequestContext, id: string): Promise<Remov
 
 // ── Quarterly progress ────────────────────────────────────────────────────────
 
-/** The engine's quarters of one assignment, under the version in force at its start. */
+/** The engine's quarters of one assignment, under the version in force at its start (`reports`: its own). */
 async function scheduleOf(f: AssignmentFacts, reports: readonly Report[], policyOf: PolicyOf, calendar: Calendar, asOf: string) {
   const policy = await policyOf(f.policyCode, f.start);
   return evaluateQuarterlyProgress({
     policy, calendar, today: asOf, assignment: { id: f.id, start: f.start, end: f.end },
-    reports: reports.filter((r) => r.assignmentId === f.id).map((r) => ({ id: r.id, quarter: r.quarter, submittedOn: r.submittedOn })),
+    reports: reports.map((r) => ({ id: r.id, quarter: r.quarter, submittedOn: r.submittedOn })),
   });
 }
 
@@ -134,7 +135,8 @@ async function shapeReports(ctx: RequestContext, rows: readonly Report[]): Promi
   const titles = new Map(tasks.map((t) => [t.id, t.title]));
   const policyOf = policyCache(ctx);
   const schedules = new Map<string, Awaited<ReturnType<typeof scheduleOf>>>();
-  for (const id of ids) schedules.set(id, await scheduleOf(facts.get(id)!, all, policyOf, calendar, today(ctx)));
+  const allOf = groupBy(all, (r) => r.assignmentId);
+  for (const id of ids) schedules.set(id, await scheduleOf(facts.get(id)!, allOf.get(id) ?? [], policyOf, calendar, today(ctx)));
   return rows.map((r) => {
     const f = facts.get(r.assignmentId)!;
     const verdict = schedules.get(r.assignmentId)!.verdicts.find((v) => v.figures.quarter === r.quarter);
@@ -227,11 +229,13 @@ export async function quarterlySchedule(ctx: RequestContext, q: QuarterlySchedul
   const policyOf = policyCache(ctx);
   const items: QuarterlySchedule['items'] = [];
   const skipped: QuarterlySchedule['skipped'] = [];
+  const reportsOf = groupBy(reports, (r) => r.assignmentId);
   for (const f of people) {
+    const own = reportsOf.get(f.id) ?? [];
     try {
-      const { deadlines, verdicts } = await scheduleOf(f, reports, policyOf, calendar, asOf);
+      const { deadlines, verdicts } = await scheduleOf(f, own, policyOf, calendar, asOf);
       const quarters = deadlines.map((d, i) => ({ d, v: verdicts[i]! })).filter(({ d }) => d.quarter.startsWith(`${year}-`)).map(({ d, v }) => {
-        const report = reports.find((r) => r.assignmentId === f.id && r.quarter === d.quarter);
+        const report = own.find((r) => r.quarter === d.quarter);
         return { ...d, reportId: report?.id ?? null, submittedOn: report?.submittedOn ?? null, verdict: showVerdict(v) };
       });
       if (quarters.length === 0) continue; // the policy asks for no quarterly feedback

@@ -3,6 +3,7 @@ import type { ListResponse, RemoveResult, Visit, VisitCreate, VisitListQuery, Vi
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/app-error.js';
 import { recordAudit } from '../../core/audit.js';
+import { groupBy } from '../../core/group-by.js';
 import { pageOf } from '../../core/pagination.js';
 import { showVerdict } from '../policies/policies.service.js';
 import { listPairingUnits } from '../results/results.repository.js';
@@ -101,10 +102,11 @@ export async function visitVerdicts(ctx: RequestContext, q: VisitVerdictsQuery):
   ]);
   const policyOf = policyCache(ctx);
   const items: VisitVerdicts['items'] = [];
+  const byPairingUnit = groupBy(visits, (v) => `${v.pairingId}|${v.supportOrgId}`);
   for (const u of units) {
     const policy = await policyOf(u.policyCode, dateForYear(year, asOf));
     if (!policy.parameters.leadershipVisits) continue;
-    const own = visits.filter((v) => v.pairingId === u.pairingId && v.supportOrgId === u.supportOrgId);
+    const own = byPairingUnit.get(`${u.pairingId}|${u.supportOrgId}`) ?? [];
     const verdict = showVerdict(evaluateLeadershipVisits({ policy, today: asOf, year, pairingId: u.pairingId, visits: own }));
     if (q.shortOnly && !['unmet', 'at_risk', 'unknown'].includes(verdict.status)) continue;
     items.push({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard, DashboardComparisonRow } from '@duikou/contracts';
-import { drillSearch, figureCards, rowLink } from './dashboard-parts';
+import { drillSearch, figureCards, freshnessText, rowLink } from './dashboard-parts';
 
 const row = (over: Partial<DashboardComparisonRow>): DashboardComparisonRow => ({
   key: 'k', name: 'n', regionCode: null, orgId: null, assignmentId: null, dispatched: 0, onPost: 0, onLeave: 0, absent: 0, notCheckedIn: 0, atRisk: 0,
@@ -8,6 +8,10 @@ const row = (over: Partial<DashboardComparisonRow>): DashboardComparisonRow => (
 });
 
 describe('dashboard parts', () => {
+  it('says that today is live and when the verdicts were computed, in Beijing time', () => {
+    expect(freshnessText({ asOf: '2026-11-24', verdictsAt: '2026-11-24T00:05:09.000Z' }))
+      .toBe('数据截至 2026-11-24（北京时间）：今日考勤为实时数据；规则判定与趋势计算于 08:05:09，本人操作即时更新，打卡与他人操作约一分钟内更新');
+  });
   it('drills to a unit before a region, and back to the own area without either', () => {
     expect(drillSearch({ regionCode: '532329', orgId: null })).toBe('?regionCode=532329');
     expect(drillSearch({ regionCode: '532329', orgId: 'o1' })).toBe('?orgId=o1');

@@ -47,3 +47,9 @@ export function figureCards(d: Dashboard): FigureCard[] {
 export function describeComparison(rows: readonly DashboardComparisonRow[]): string {
   return rows.map((r) => `${r.name} 在派${r.dispatched}人、在岗${r.onPost}人、缺勤${r.absent}人、在岗天数预警${r.atRisk}项`).join('；');
 }
+
+/** The page's subtitle: the day, that today's attendance is live, and when the verdicts were computed (Beijing time). */
+export function freshnessText(d: Pick<Dashboard, 'asOf' | 'verdictsAt'>): string {
+  const at = new Date(d.verdictsAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return `数据截至 ${d.asOf}（北京时间）：今日考勤为实时数据；规则判定与趋势计算于 ${at}，本人操作即时更新，打卡与他人操作约一分钟内更新`;
+}

@@ -7,7 +7,7 @@ import type { Dashboard, DashboardComparisonRow } from '@duikou/contracts';
 import { dashboardApi } from '../../api/dashboard.endpoints';
 import { PageHeader } from '../../shared/page-header';
 import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
-import { COMPARISON_TITLES, drillSearch, figureCards, rowLink, SEVERITY_COLORS, SEVERITY_TEXT } from './dashboard-parts';
+import { COMPARISON_TITLES, drillSearch, figureCards, freshnessText, rowLink, SEVERITY_COLORS, SEVERITY_TEXT } from './dashboard-parts';
 import './dashboard.css';
 
 // ECharts is loaded only with the charts, in their own chunk.
@@ -41,7 +41,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title={d ? `${d.scope.name} · 监管看板` : '监管看板'}
-        subtitle={d ? `数据截至 ${d.asOf}（北京时间）；在岗天数等判定按政策与节假日日历计算` : undefined}
+        subtitle={d ? freshnessText(d) : undefined}
         crumbs={d && d.crumbs.length > 1 ? d.crumbs.map((c, i) => ({ title: c.name, to: i < d.crumbs.length - 1 ? `/dashboard${drillSearch(c)}` : undefined })) : undefined}
         extra={<Button icon={<ReloadOutlined />} loading={q.isFetching} onClick={() => void q.refetch()}>刷新</Button>}
       />

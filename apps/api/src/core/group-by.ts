@@ -1,0 +1,11 @@
+/** Groups in first-seen order (Map.groupBy needs Node 21); lookups by key stay O(1) where a filter per item was O(n²). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_verdict_writes_idx" ON "audit_events" USING btree ("id") WHERE "audit_events"."entity_type" not in ('check_in', 'session', 'notification', 'reminder_run');--> statement-breakpoint
+CREATE INDEX "audit_events_verdict_writes_actor_idx" ON "audit_events" USING btree ("actor_user_id","id") WHERE "audit_events"."entity_type" not in ('check_in', 'session', 'notification', 'reminder_run');
