@@ -3,6 +3,7 @@ import {
   queryNamed, assignments, attendanceAppeals, attendanceDays, attendanceMonths, checkIns, organisations, pairings, persons, regions, type Db, type DbOrTx,
 } from '@duikou/db';
 import type { Scope } from '../../core/actor.js';
+import { createBatcher, eachOnFailure } from '../../core/batcher.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
 
 export interface ActiveAssignment {
@@ -12,24 +13,28 @@ export interface ActiveAssignment {
 
 /**
  * The assignment a person is on (or about to start) on a date, with its recipient's geofence. Every
- * check-in asks this, so it is a named statement planned once per connection.
+ * check-in asks this: the asks of the same moment go in one named statement (DECISIONS 25).
  */
-export async function findActiveAssignment(db: Db, personId: string, date: string): Promise<ActiveAssignment | undefined> {
-  const [row] = await queryNamed<ActiveAssignment>(db, 'attendance_active_assignment', `
-    select a.id, a.status, a.planned_start::text as "plannedStart", a.planned_end::text as "plannedEnd", a.actual_start::text as "actualStart",
-      a.department, p.recipient_org_id as "recipientOrgId", o.name as "recipientOrgName",
-      o.geo_lat as "geoLat", o.geo_lng as "geoLng", o.geo_radius_m as "geoRadiusM", r.path as "regionPath"
-    from assignments a
-    join pairings p on p.id = a.pairing_id
-    join organisations o on o.id = p.recipient_org_id
-    left join regions r on r.code = o.region_code
-    where a.person_id = $1 and a.archived_at is null and a.status in ('planned', 'on_duty') and a.planned_start <= $2 and a.planned_end >= $2
-    order by a.planned_start desc limit 1`, [personId, date]);
-  return row;
+export function findActiveAssignment(db: Db, personId: string, date: string): Promise<ActiveAssignment | undefined> {
+  return batcherOf(activeBatchers, db, (asks: readonly { personId: string; date: string }[]) => eachOnFailure(asks, (part) => findActiveAssignments(db, part)))({ personId, date });
 }
 
-export async function insertCheckIn(db: DbOrTx, values: typeof checkIns.$inferInsert) {
-  return db.insert(checkIns).values(values).onConflictDoNothing({ target: [checkIns.personId, checkIns.clientId] }).returning();
+async function findActiveAssignments(db: Db, asks: readonly { personId: string; date: string }[]): Promise<(ActiveAssignment | undefined)[]> {
+  const rows = await queryNamed<ActiveAssignment & { i: number }>(db, 'attendance_active_assignments', `
+    select q.i::int as i, x.* from unnest($1::uuid[], $2::date[]) with ordinality as q(person_id, date, i)
+    cross join lateral (
+      select a.id, a.status, a.planned_start::text as "plannedStart", a.planned_end::text as "plannedEnd", a.actual_start::text as "actualStart",
+        a.department, p.recipient_org_id as "recipientOrgId", o.name as "recipientOrgName",
+        o.geo_lat as "geoLat", o.geo_lng as "geoLng", o.geo_radius_m as "geoRadiusM", r.path as "regionPath"
+      from assignments a
+      join pairings p on p.id = a.pairing_id
+      join organisations o on o.id = p.recipient_org_id
+      left join regions r on r.code = o.region_code
+      where a.person_id = q.person_id and a.archived_at is null and a.status in ('planned', 'on_duty') and a.planned_start <= q.date and a.planned_end >= q.date
+      order by a.planned_start desc limit 1
+    ) x`, [asks.map((q) => q.personId), asks.map((q) => q.date)]);
+  const byIndex = new Map(rows.map(({ i, ...row }) => [i, row]));
+  return asks.map((_, i) => byIndex.get(i + 1));
 }
 
 /** What one check-in writes besides its own row: the day it fills and the audit line. */
@@ -45,32 +50,66 @@ export interface CheckInWrite {
 }
 
 /**
- * Records a check-in in one statement (one round trip under the morning peak, DECISIONS 20): the
- * row once per client id, the assignment put on duty, the day filled unless the unit or a leave set
- * it or the month is locked, and the audit lines (the check-in; the assignment when it went on
- * duty) — all or nothing. Returns the new id, or undefined
- * when the client id was already recorded.
+ * Records a check-in: the row once per client id, the assignment put on duty, the day filled unless
+ * the unit or a leave set it or the month is locked, and the audit lines (the check-in; the
+ * assignment when it went on duty) — all or nothing. The check-ins of the same moment are written by
+ * one statement (DECISIONS 20, 25). Returns the new id, or undefined when the client id was already
+ * recorded.
  */
 export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | undefined> {
-  const r = w.row;
-  const received = r.receivedAt.toISOString();
-  const [row] = await queryNamed<{ id: string }>(db, 'attendance_write_check_in', `
-    with ins as (
+  return (await batcherOf(writeBatchers, db, (ws: readonly CheckInWrite[]) => eachOnFailure(ws, (part) => writeCheckIns(db, part)))(w)) ?? undefined;
+}
+
+/** At most this many check-ins per statement; two statements under way at once (the pool has ten connections). */
+const BATCH = { maxBatchSize: 100, maxInFlight: 2 };
+const activeBatchers = new WeakMap<Db, (ask: { personId: string; date: string }) => Promise<ActiveAssignment | undefined>>();
+const writeBatchers = new WeakMap<Db, (w: CheckInWrite) => Promise<string | null>>();
+
+function batcherOf<I, O>(batchers: WeakMap<Db, (input: I) => Promise<O>>, db: Db, run: (inputs: readonly I[]) => Promise<(O | Error)[]>): (input: I) => Promise<O> {
+  let batcher = batchers.get(db);
+  if (!batcher) { batcher = createBatcher(run, BATCH); batchers.set(db, batcher); }
+  return batcher;
+}
+
+/**
+ * The check-ins in one statement. Within it each row behaves as if written alone in order: a client
+ * id sent twice is recorded once (the first), the day is set by the last tap of the batch that fills
+ * it, and the assignment starts on the earliest of its days.
+ */
+async function writeCheckIns(db: Db, ws: readonly CheckInWrite[]): Promise<(string | null)[]> {
+  const input = ws.map((w, i) => ({
+    i, client_id: w.row.clientId, assignment_id: w.row.assignmentId, person_id: w.row.personId, kind: w.row.kind, at: w.row.at.toISOString(), date: w.row.date,
+    received_at: w.row.receivedAt.toISOString(), lat: w.row.lat, lng: w.row.lng, accuracy_m: w.row.accuracyM, distance_m: w.row.distanceM, fence: w.row.fence,
+    field_reason: w.row.fieldReason, sent_late: w.row.sentLate, fills_day: w.day !== null, day_status: w.day?.status ?? null, day_note: w.day?.note ?? null,
+    updated_by: w.day?.updatedBy ?? null, recipient_org_id: w.recipientOrgId, actor_user_id: w.audit.actorUserId, actor_username: w.audit.actorUsername,
+    summary: w.audit.summary, region_path: w.audit.regionPath, ip: w.audit.ip,
+  }));
+  const rows = await queryNamed<{ i: number; id: string }>(db, 'attendance_write_check_ins', `
+    with v as (
+      select * from jsonb_to_recordset($1::jsonb) as v(i int, client_id text, assignment_id uuid, person_id uuid, kind text, at timestamptz, date date,
+        received_at timestamptz, lat double precision, lng double precision, accuracy_m double precision, distance_m double precision, fence text,
+        field_reason text, sent_late boolean, fills_day boolean, day_status text, day_note text, updated_by text, recipient_org_id uuid,
+        actor_user_id uuid, actor_username text, summary text, region_path text, ip text)
+    ), ins as (
       insert into check_ins (client_id, assignment_id, person_id, kind, at, date, received_at, lat, lng, accuracy_m, distance_m, fence, field_reason, sent_late)
-      values ($1::text, $2::uuid, $3::uuid, $4::text, $5::timestamptz, $6::date, $7::timestamptz, $8::double precision, $9::double precision,
-        $10::double precision, $11::double precision, $12::text, $13::text, $14::boolean)
+      select client_id, assignment_id, person_id, kind, at, date, received_at, lat, lng, accuracy_m, distance_m, fence, field_reason, sent_late from v order by i
       on conflict (person_id, client_id) do nothing
-      returning id
+      returning id, person_id, client_id
+    ), done as (
+      select distinct on (ins.id) v.*, ins.id from ins join v on v.person_id = ins.person_id and v.client_id = ins.client_id order by ins.id, v.i
+    ), starts as (
+      select assignment_id, min(date) as date, max(received_at) as received_at from done where fills_day group by assignment_id
     ), on_duty as (
-      update assignments set status = 'on_duty', actual_start = $6::date, updated_at = $7::timestamptz
-      where id = $2::uuid and $15::boolean and exists (select 1 from ins)
-        and (status = 'planned' or (status = 'on_duty' and actual_start > $6::date))
-      returning id
+      update assignments a set status = 'on_duty', actual_start = s.date, updated_at = s.received_at
+      from starts s
+      where a.id = s.assignment_id and (a.status = 'planned' or (a.status = 'on_duty' and a.actual_start > s.date))
+      returning a.id, s.date
     ), day as (
       insert into attendance_days (assignment_id, date, status, source, note, updated_by, updated_at)
-      select $2::uuid, $6::date, $16::text, 'check_in', $17::text, $18::text, $7::timestamptz
-      where $15::boolean and exists (select 1 from ins)
-        and not exists (select 1 from attendance_months m where m.recipient_org_id = $19::uuid and m.month = $20::text)
+      select distinct on (assignment_id, date) assignment_id, date, day_status, 'check_in', day_note, updated_by, received_at
+      from done
+      where fills_day and not exists (select 1 from attendance_months m where m.recipient_org_id = done.recipient_org_id and m.month = to_char(done.date, 'YYYY-MM'))
+      order by assignment_id, date, i desc
       on conflict (assignment_id, date) do update set status = excluded.status, source = excluded.source, note = excluded.note,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at
       where attendance_days.source = 'check_in'
@@ -78,18 +117,17 @@ export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | un
         and (attendance_days.status, attendance_days.note) is distinct from (excluded.status, excluded.note)
     ), audit as (
       insert into audit_events (at, actor_user_id, actor_username, action, entity_type, entity_id, summary, region_path, ip)
-      select $7::timestamptz, $21::uuid, $22::text, 'create', 'check_in', ins.id::text, $23::text, $24::text, $25::text from ins
+      select received_at, actor_user_id, actor_username, 'create', 'check_in', id::text, summary, region_path, ip from done order by i
     ), duty_audit as (
       -- The assignment's own line: its status changed (and dashboards recount staffing, DECISIONS 24).
       insert into audit_events (at, actor_user_id, actor_username, action, entity_type, entity_id, summary, region_path, ip)
-      select $7::timestamptz, $21::uuid, $22::text, 'update', 'assignment', on_duty.id::text, '签到开始驻点：派驻状态改为在岗（' || $6::text || '）', $24::text, $25::text from on_duty
+      select d.received_at, d.actor_user_id, d.actor_username, 'update', 'assignment', on_duty.id::text,
+        '签到开始驻点：派驻状态改为在岗（' || on_duty.date::text || '）', d.region_path, d.ip
+      from on_duty join lateral (select * from done where done.assignment_id = on_duty.id and done.fills_day order by done.date, done.i limit 1) d on true
     )
-    select id::text as id from ins`, [
-    r.clientId, r.assignmentId, r.personId, r.kind, r.at.toISOString(), r.date, received, r.lat, r.lng, r.accuracyM, r.distanceM, r.fence, r.fieldReason, r.sentLate,
-    w.day !== null, w.day?.status ?? '', w.day?.note ?? null, w.day?.updatedBy ?? null, w.recipientOrgId, r.date.slice(0, 7),
-    w.audit.actorUserId, w.audit.actorUsername, w.audit.summary, w.audit.regionPath, w.audit.ip,
-  ]);
-  return row?.id;
+    select i, id::text as id from done`, [JSON.stringify(input)]);
+  const ids = new Map(rows.map((r) => [r.i, r.id]));
+  return ws.map((_, i) => ids.get(i) ?? null);
 }
 
 export async function findCheckInByClientId(db: DbOrTx, personId: string, clientId: string) {

@@ -171,11 +171,31 @@ describe.each(testDatabases())('what one check-in writes on %s', (kind) => {
     expect(await day('2026-11-20')).toEqual({ status: 'absent', source: 'unit' });
   });
 
+  it('taps arriving at the same moment (written by one statement) are each recorded as if sent one by one', async () => {
+    const auditsBefore = (await rows<{ n: number }>(sql`select cast(count(*) as integer) as n from audit_events where entity_type = 'check_in'`))[0]!.n;
+    const [a, b, again, out] = await Promise.all([
+      checkIn({ clientId: 'write-0010-same', at: '2026-11-17T08:00:00+08:00' }),
+      checkIn({ clientId: 'write-0011-same', at: '2026-11-16T08:05:00+08:00', lat: 25.6, lng: 102.4, fieldReason: '下乡义诊' }),
+      checkIn({ clientId: 'write-0010-same', at: '2026-11-17T08:00:00+08:00' }),
+      checkIn({ clientId: 'write-0012-same', kind: 'out', at: '2026-11-17T18:00:00+08:00' }),
+    ]);
+    expect([a.statusCode, b.statusCode, out.statusCode], a.body + b.body + out.body).toEqual([201, 201, 201]);
+    // The client id sent twice is recorded once; the resend answers that record.
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(a.json().id);
+    expect((await rows<{ n: number }>(sql`select cast(count(*) as integer) as n from audit_events where entity_type = 'check_in'`))[0]!.n).toBe(auditsBefore + 3);
+    // Each day as its own tap leaves it; the start moves back to the earliest, once.
+    expect(await day('2026-11-17')).toEqual({ status: 'on_duty', source: 'check_in' });
+    expect(await day('2026-11-16')).toEqual({ status: 'official_business', source: 'check_in' });
+    expect((await assignment()).actualStart).toBe('2026-11-16');
+    expect((await dutyAudit()).at(-1)!.summary).toBe('签到开始驻点：派驻状态改为在岗（2026-11-16）');
+  });
+
   it('a sign-in in a locked month is kept but does not change the month', async () => {
     await t.database.db.execute(sql`insert into attendance_months (recipient_org_id, month, confirmed_at, confirmed_by) values (${ids.recipientOrgId}, '2026-11', now(), 'cx-recipient')`);
     const res = await checkIn({ clientId: 'write-0005-locked', at: '2026-11-19T08:00:00+08:00' });
     expect(res.statusCode, res.body).toBe(201);
     expect(await day('2026-11-19')).toBeUndefined();
-    expect((await assignment()).actualStart).toBe('2026-11-18');
+    expect((await assignment()).actualStart).toBe('2026-11-16');
   });
 });
