@@ -21,11 +21,15 @@ export const isoDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { error: '不是有效的日期' });
 
+/** PostgreSQL text cannot hold the NUL character: refused here, with the field's name, not by the database. */
+const NO_NUL = /^[^\u0000]*$/;
+const NUL_ERROR = { error: '不能包含空字符（U+0000）' };
+
 /** A trimmed, non-empty, bounded text field. */
 export const textSchema = (max: number) =>
-  z.string().trim().min(1, { error: '不能为空' }).max(max, { error: `不能超过 ${max} 个字符` });
+  z.string().trim().min(1, { error: '不能为空' }).max(max, { error: `不能超过 ${max} 个字符` }).regex(NO_NUL, NUL_ERROR);
 export const optionalTextSchema = (max: number) =>
-  z.string().trim().max(max, { error: `不能超过 ${max} 个字符` }).optional();
+  z.string().trim().max(max, { error: `不能超过 ${max} 个字符` }).regex(NO_NUL, NUL_ERROR).optional();
 
 const booleanQuery = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])

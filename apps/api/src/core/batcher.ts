@@ -10,42 +10,50 @@ import DataLoader from 'dataloader';
  * `run` answers each input in order, with a value or an Error for that input alone.
  */
 export function createBatcher<I, O>(run: (inputs: readonly I[]) => Promise<(O | Error)[]>, opts: { maxBatchSize: number; maxInFlight: number }): (input: I) => Promise<O> {
-  let inFlight = 0;
+  // Batches sent or about to be: counted when scheduled, so a burst cannot send more than maxInFlight.
+  let active = 0;
   const waiting: (() => void)[] = [];
   const loader = new DataLoader<I, O>(async (inputs) => {
-    inFlight++;
     try {
       return await run(inputs);
     } finally {
-      inFlight--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) setImmediate(next);
+      else active--;
     }
   }, {
     cache: false,
     maxBatchSize: opts.maxBatchSize,
     batchScheduleFn: (dispatch) => {
-      if (inFlight < opts.maxInFlight) setImmediate(dispatch);
-      else waiting.push(dispatch);
+      if (active < opts.maxInFlight) {
+        active++;
+        setImmediate(dispatch);
+      } else {
+        waiting.push(dispatch);
+      }
     },
   });
   return (input) => loader.load(input);
 }
 
 /**
- * Runs a batch; if it fails as a whole (one input the database refuses), runs each input alone so that
- * only that one gets the error.
+ * Runs a batch; if it fails as a whole (one input the database refuses), runs each input alone, one
+ * after another in order (the batch's order of taps holds), so that only that one gets the error.
  */
 export async function eachOnFailure<I, O>(inputs: readonly I[], run: (inputs: readonly I[]) => Promise<O[]>): Promise<(O | Error)[]> {
+  const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
   try {
     return await run(inputs);
   } catch (err) {
-    if (inputs.length === 1) return [err instanceof Error ? err : new Error(String(err))];
-    return Promise.all(inputs.map(async (input) => {
+    if (inputs.length === 1) return [asError(err)];
+    const results: (O | Error)[] = [];
+    for (const input of inputs) {
       try {
-        return (await run([input]))[0]!;
+        results.push((await run([input]))[0]!);
       } catch (e) {
-        return e instanceof Error ? e : new Error(String(e));
+        results.push(asError(e));
       }
-    }));
+    }
+    return results;
   }
 }

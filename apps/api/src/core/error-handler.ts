@@ -12,6 +12,9 @@ const PG_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   '22001': { code: 'VALIDATION_FAILED', message: '输入过长' },
   '22007': { code: 'VALIDATION_FAILED', message: '日期或时间格式不正确' },
   '22008': { code: 'VALIDATION_FAILED', message: '日期超出范围' },
+  // A NUL or other character PostgreSQL text cannot hold, in a field no schema checks for it.
+  '22021': { code: 'VALIDATION_FAILED', message: '输入含有不支持的字符（如空字符）' },
+  '22P05': { code: 'VALIDATION_FAILED', message: '输入含有不支持的字符（如空字符）' },
 };
 
 const where = (ctx: string | undefined): string => ({ body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' })[ctx ?? ''] ?? '请求';

@@ -59,7 +59,7 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
     expect((await t.request('GET', '/api/regions/999999', { cookie: admin })).statusCode).toBe(404);
   });
 
-  it('bodies with missing fields, wrong types and huge strings answer 4xx', async () => {
+  it('bodies with missing fields, wrong types, huge strings and NUL characters answer 4xx', async () => {
     const withBody = ops.filter((o) => o.op.requestBody?.content?.['application/json']);
     expect(withBody.length).toBeGreaterThanOrEqual(8);
     const ids = { id: '00000000-0000-4000-8000-000000000000' };
@@ -75,8 +75,16 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
         expectClientError(res, `${method} ${path} ${name} wrong type`);
         const huge = await t.request(method, url, { cookie: admin, body: { [name]: 'x'.repeat(100_000) } });
         expectClientError(huge, `${method} ${path} ${name} huge`);
+        const nul = await t.request(method, url, { cookie: admin, body: { [name]: 'a\u0000b' } });
+        expectClientError(nul, `${method} ${path} ${name} with a NUL character`);
       }
     }
+  });
+
+  it('a NUL character that reaches the database (a login name) answers 400, not 500', async () => {
+    const res = await t.request('POST', '/api/auth/login', { body: { username: 'a\u0000b', password: 'x' } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '输入含有不支持的字符（如空字符）' });
   });
 
   it('a body over 1 MB answers 413', async () => {

@@ -191,6 +191,13 @@ describe.each(testDatabases())('what one check-in writes on %s', (kind) => {
     expect((await dutyAudit()).at(-1)!.summary).toBe('签到开始驻点：派驻状态改为在岗（2026-11-16）');
   });
 
+  it('refuses a NUL character in the field reason with a 400 naming the field, and writes nothing', async () => {
+    const res = await checkIn({ clientId: 'write-0013-nul', at: '2026-11-13T08:00:00+08:00', lat: 25.6, lng: 102.4, fieldReason: '下乡\u0000义诊' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'fieldReason' });
+    expect(await rows(sql`select 1 from check_ins where client_id = 'write-0013-nul'`)).toEqual([]);
+  });
+
   it('a sign-in in a locked month is kept but does not change the month', async () => {
     await t.database.db.execute(sql`insert into attendance_months (recipient_org_id, month, confirmed_at, confirmed_by) values (${ids.recipientOrgId}, '2026-11', now(), 'cx-recipient')`);
     const res = await checkIn({ clientId: 'write-0005-locked', at: '2026-11-19T08:00:00+08:00' });

@@ -70,14 +70,25 @@ async function computeAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, ke
   return value;
 }
 
-/** Verdicts behind the writes served with them, and older than allowed: recomputed in the background. */
+/**
+ * Verdicts behind the writes served with them, and older than allowed: recomputed in the background.
+ * An answer that looks exact is recomputed too once it is `EXACT_MAX_AGE` old: audit ids are handed
+ * out at insert and committed in any order, so a write that committed late under a lower id than one
+ * already seen would otherwise be missed until the next write.
+ */
 function refreshIfDue<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, hit: Entry<T>): void {
-  if (hit.computed.all === hit.all || hit.refreshing || o.now() - hit.computedAt < o.refreshAfterMs) return;
+  const age = o.now() - hit.computedAt;
+  const behind = hit.computed.all !== hit.all;
+  if (hit.refreshing || age < o.refreshAfterMs || (!behind && age < EXACT_MAX_AGE * o.refreshAfterMs)) return;
   hit.refreshing = computeAndStore(db, cache, key, o).then(() => undefined, (err: unknown) => {
-    hit.refreshing = null;
+    // Not served again: the next view computes in the open and shows its error (a 403 if the area
+    // moved out of the caller's scope), instead of an old answer and a refresh failing each time.
+    if (cache.get(key) === hit) cache.delete(key);
     o.onRefreshError(err);
   });
 }
+/** An exact-looking answer is recomputed after this many refresh intervals. */
+const EXACT_MAX_AGE = 5;
 
 export async function cachedDashboard<T>(db: Db, key: string, o: CacheOptions<T>): Promise<T> {
   const cache = cacheOf(db);

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { cachedDashboard, settleRefreshes, type CacheOptions } from './dashboard-cache.js';
+
+const MINUTE = 60_000;
+
+describe('dashboard cache', () => {
+  let t: TestApp;
+  let now = 0;
+  let computed = 0;
+  let fail = false;
+  beforeAll(async () => { t = await createTestApp('pglite'); });
+  afterAll(async () => { await t?.close(); });
+
+  const options = (userId = '00000000-0000-4000-8000-000000000001'): CacheOptions<number> => ({
+    userId,
+    compute: async () => {
+      if (fail) throw new Error('compute failed');
+      return ++computed;
+    },
+    withToday: async (kept) => kept,
+    refreshAfterMs: MINUTE,
+    now: () => now,
+    onRefreshError: () => {},
+  });
+  const get = (key: string, o = options()) => cachedDashboard(t.database.db, key, o);
+  const write = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('update', ${entityType}, 'test')`);
+
+  it('serves a kept answer while nothing is written, and after check-ins until it is a minute behind', async () => {
+    expect(await get('a')).toBe(1);
+    expect(await get('a')).toBe(1);
+    await write('check_in');
+    now += MINUTE - 1;
+    expect(await get('a')).toBe(1);
+    now += 1;
+    expect(await get('a')).toBe(1); // served at once; the refresh runs behind it
+    await settleRefreshes(t.database.db);
+    expect(await get('a')).toBe(2);
+  });
+
+  it('recomputes an answer that looks exact once it is five refresh intervals old (ids commit out of order)', async () => {
+    expect(await get('a')).toBe(2);
+    now += 5 * MINUTE - 1;
+    expect(await get('a')).toBe(2);
+    now += 1;
+    await get('a');
+    await settleRefreshes(t.database.db);
+    expect(await get('a')).toBe(3);
+  });
+
+  it('drops an answer whose background refresh failed: the next view computes in the open and shows the error', async () => {
+    await write('check_in');
+    now += MINUTE;
+    fail = true;
+    expect(await get('a')).toBe(3);
+    await settleRefreshes(t.database.db);
+    await expect(get('a')).rejects.toThrow('compute failed');
+    fail = false;
+    expect(await get('a')).toBe(4);
+  });
+});
