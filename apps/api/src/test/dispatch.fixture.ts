@@ -40,3 +40,28 @@ export async function dispatchCxStaff(t: TestApp, opts: { start: string; end: st
   expect(fence.statusCode, fence.body).toBe(200);
   return { assignmentId: assignment.json().id as string, personId: person.json().id as string, recipientOrgId: pairing.recipient.id, pairingId: pairing.id };
 }
+
+/**
+ * 云南省第一人民医院 registers more internists (men, 副主任医师) and sends them under the same pairing as
+ * 李医生, each for its term. `seq` numbers their ID numbers and phones apart from other tests'. Returns
+ * the assignment id of each, by key.
+ */
+export async function dispatchCxDoctors<K extends string>(t: TestApp, pairingId: string, seq: number, doctors: readonly (readonly [K, string, string, string])[]): Promise<Record<K, string>> {
+  const support = await t.login('cx-support');
+  const employer = (await t.request('GET', '/api/auth/me', { cookie: support })).json().org.id;
+  const ids = {} as Record<K, string>;
+  for (const [key, name, start, end] of doctors) {
+    seq += 2;
+    const person = await t.request('POST', '/api/persons', { cookie: support, body: {
+      name, gender: 'male', birthMonth: '1984-03', education: 'master', workStartDate: '2010-07-01', titleLevel: 'associate_senior', title: '副主任医师',
+      specialty: '内科', idNumber: makeIdNumber('530102', '1984-03-12', String(seq).padStart(3, '0')), mobile: `13900000${String(seq).padStart(3, '0')}`, employerOrgId: employer,
+    } });
+    expect(person.statusCode, person.body).toBe(201);
+    const res = await t.request('POST', '/api/assignments', { cookie: support, body: {
+      pairingId, personId: person.json().id, mode: 'resident', department: '内科', plannedStart: start, plannedEnd: end,
+    } });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[key] = res.json().id;
+  }
+  return ids;
+}

@@ -3,7 +3,7 @@ import { attendanceDays, rowsOf, spotCheckResults, spotChecks } from '@duikou/db
 import { isWorkingDay } from '@duikou/policy';
 import type { Dashboard } from '@duikou/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchCxStaff, makeIdNumber } from '../../test/dispatch.fixture.js';
+import { dispatchCxDoctors, dispatchCxStaff } from '../../test/dispatch.fixture.js';
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { settleRefreshes } from './dashboard-cache.js';
@@ -53,22 +53,8 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     li = await dispatchCxStaff(t, { start: '2026-07-01', end: '2026-12-31' });
-    const support = await t.login('cx-support');
     office = await t.login('cx-office');
-    const employer = (await t.request('GET', '/api/auth/me', { cookie: support })).json().org.id;
-    let seq = 71;
-    for (const [key, name, start, end] of [['wang', '王医生', '2026-07-01', '2026-12-31'], ['zhao', '赵医生', '2026-06-01', '2026-11-30']] as const) {
-      const person = await t.request('POST', '/api/persons', { cookie: support, body: {
-        name, gender: 'male', birthMonth: '1984-03', education: 'master', workStartDate: '2010-07-01', titleLevel: 'associate_senior', title: '副主任医师',
-        specialty: '内科', idNumber: makeIdNumber('530102', '1984-03-12', String(seq += 2).padStart(3, '0')), mobile: `139000002${seq}`, employerOrgId: employer,
-      } });
-      expect(person.statusCode, person.body).toBe(201);
-      const res = await t.request('POST', '/api/assignments', { cookie: support, body: {
-        pairingId: li.pairingId, personId: person.json().id, mode: 'resident', department: '内科', plannedStart: start, plannedEnd: end,
-      } });
-      expect(res.statusCode, res.body).toBe(201);
-      a[key] = res.json().id;
-    }
+    Object.assign(a, await dispatchCxDoctors(t, li.pairingId, 71, [['wang', '王医生', '2026-07-01', '2026-12-31'], ['zhao', '赵医生', '2026-06-01', '2026-11-30']] as const));
     const calendar = await loadCalendar(t.database.db);
     const working = (from: string, to: string) => [...days(from, to)].filter((d) => isWorkingDay(calendar, d));
     zhaoAbsent = working('2026-06-01', TODAY);
