@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Input, Switch } from 'antd';
+import { Badge, Button, Input, Switch } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { useIsPhone } from './use-is-phone';
 
 /** Search box (q), filters, the 显示已归档 switch and the page's actions, wrapping on phones. */
 export function ListToolbar({
@@ -54,4 +56,22 @@ export function paginationOf(state: { page: number; pageSize: number }, total: n
     showTotal: (t: number) => `共 ${t} 条`,
     onChange: (page: number, pageSize: number) => update(pageSize !== state.pageSize ? { page: 1, pageSize } : { page, pageSize }),
   };
+}
+
+/**
+ * A list's filters: in line on a wide screen; on a phone behind a 筛选 button that shows how many are
+ * set, so the list stays on the first screen.
+ */
+export function CollapsibleFilters({ active, children }: { active: number; children: ReactNode }) {
+  const isPhone = useIsPhone();
+  const [open, setOpen] = useState(false);
+  if (!isPhone) return <>{children}</>;
+  return (
+    <>
+      <Badge count={active} size="small">
+        <Button icon={<FilterOutlined />} onClick={() => setOpen((o) => !o)} aria-expanded={open}>{open ? '收起筛选' : '筛选'}</Button>
+      </Badge>
+      {open && children}
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Badge, Button, Card, DatePicker, Pagination, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, DatePicker, Pagination, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,7 +9,7 @@ import { activitiesApi } from '../../api/activities.endpoints';
 import { errorMessage } from '../../api/http-client';
 import { useMe, useSession } from '../../auth/session.context';
 import { formatDateTime } from '../../shared/format';
-import { paginationOf } from '../../shared/list-toolbar';
+import { CollapsibleFilters, paginationOf } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
 import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect } from '../../shared/remote-selects';
@@ -102,7 +102,6 @@ export function ActivityListPage() {
   const { state, update } = useListState(FILTERS);
   const f = state.filters;
   const tab: TabKey = f.tab === 'guidance' ? 'guidance' : 'records';
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [editing, setEditing] = useState<{ activity: Activity | null } | null>(null);
   const scope = { assignmentId: f.assignmentId, supportOrgId: f.supportOrgId, recipientOrgId: f.recipientOrgId };
 
@@ -176,14 +175,7 @@ export function ActivityListPage() {
   const recordsView = (
     <>
       <div className="dk-toolbar">
-        {isPhone ? (
-          <>
-            <Badge count={activeFilters} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>{filtersOpen ? '收起筛选' : '筛选'}</Button>
-            </Badge>
-            {filtersOpen && recordFilters}
-          </>
-        ) : recordFilters}
+        <CollapsibleFilters active={activeFilters}>{recordFilters}</CollapsibleFilters>
       </div>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {isPhone ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Badge, Button, DatePicker, Select, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Select, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
@@ -10,7 +10,7 @@ import { assignmentsApi } from '../../api/assignments.endpoints';
 import { pairingsApi } from '../../api/endpoints';
 import { useMe, useSession } from '../../auth/session.context';
 import { formatDate } from '../../shared/format';
-import { ListToolbar, paginationOf } from '../../shared/list-toolbar';
+import { CollapsibleFilters, ListToolbar, paginationOf } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
 import { EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect, ProgrammeSelect } from '../../shared/remote-selects';
@@ -61,7 +61,6 @@ export function AssignmentListPage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { state, update, query } = useListState(FILTERS);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const f = state.filters;
 
@@ -125,18 +124,7 @@ export function AssignmentListPage() {
         q={state.q}
         onSearch={(q) => update({ q })}
         placeholder="姓名、科室或单位"
-        filters={
-          isPhone ? (
-            <>
-              <Badge count={activeMenuFilters} size="small">
-                <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>
-                  {filtersOpen ? '收起筛选' : '筛选'}
-                </Button>
-              </Badge>
-              {filtersOpen && filterControls}
-            </>
-          ) : filterControls
-        }
+        filters={<CollapsibleFilters active={activeMenuFilters}>{filterControls}</CollapsibleFilters>}
         actions={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(newPath)}>派出人员</Button>}
       />
       {(f.pairingId || f.personId) && (

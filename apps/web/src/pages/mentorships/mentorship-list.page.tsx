@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Badge, Button, DatePicker, Tabs, Typography } from 'antd';
-import { ApartmentOutlined, FileExcelOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, DatePicker, Tabs, Typography } from 'antd';
+import { ApartmentOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,6 +9,7 @@ import { mentorshipsApi } from '../../api/mentorships.endpoints';
 import { errorMessage } from '../../api/http-client';
 import { useMe, useSession } from '../../auth/session.context';
 import { ListTable } from '../../shared/list-table';
+import { CollapsibleFilters } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
 import { OrganisationSelect } from '../../shared/remote-selects';
 import { useIsPhone } from '../../shared/use-is-phone';
@@ -43,7 +44,6 @@ export function MentorshipListPage() {
   const f = state.filters;
   const tab = f.tab === 'verdicts' ? 'verdicts' : 'list';
   const year = yearFilterOf(f.year);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<{ editing: Mentorship | null } | null>(null);
   const [departmentsFor, setDepartmentsFor] = useState<{ orgId?: string } | null>(null);
@@ -176,14 +176,7 @@ export function MentorshipListPage() {
         }
       />
       <div className="dk-toolbar">
-        {isPhone ? (
-          <>
-            <Badge count={activeFilters} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>{filtersOpen ? '收起筛选' : '筛选'}</Button>
-            </Badge>
-            {filtersOpen && filterControls}
-          </>
-        ) : filterControls}
+        <CollapsibleFilters active={activeFilters}>{filterControls}</CollapsibleFilters>
       </div>
       {exporting && <Typography.Text type="secondary" className="dk-ms-exporting">正在按当前筛选条件生成《{MENTORSHIP_TABLE_TITLE}》（附件4），请稍候…</Typography.Text>}
       <Tabs

@@ -1,12 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { Alert, Badge, Button, Card, Select, Table, Typography } from 'antd';
-import { FilterOutlined } from '@ant-design/icons';
+import { Alert, Card, Select, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
 import type { AssignmentProgress } from '@duikou/contracts';
 import { progressApi } from '../../api/progress.endpoints';
-import { paginationOf } from '../../shared/list-toolbar';
+import { CollapsibleFilters, paginationOf } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
 import { CardSkeleton, EmptyState, ErrorAlert } from '../../shared/page-state';
 import { OrganisationSelect, ProgrammeSelect } from '../../shared/remote-selects';
@@ -28,7 +27,6 @@ const FILTERS = ['programmeId', 'supportOrgId', 'recipientOrgId', 'mode', 'statu
 export function AtRiskPage() {
   const isPhone = useIsPhone();
   const { state, update, query } = useListState(FILTERS);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const f = state.filters;
   const q = useQuery({
     queryKey: ['progress', 'at-risk', query],
@@ -88,12 +86,7 @@ export function AtRiskPage() {
         subtitle={`在岗天数已不达标或按当前进度期满时可能不达标的派驻，最严重的在前${q.data ? `（截至 ${q.data.asOf}，按节假日日历计算工作日）` : ''}`}
       />
       <div className="dk-toolbar">
-        {isPhone && (
-          <Badge count={FILTERS.filter((k) => !!f[k]).length} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>{filtersOpen ? '收起筛选' : '筛选'}</Button>
-          </Badge>
-        )}
-        {(!isPhone || filtersOpen) && filterControls}
+        <CollapsibleFilters active={FILTERS.filter((k) => !!f[k]).length}>{filterControls}</CollapsibleFilters>
       </div>
       {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       {skipped.length > 0 && (

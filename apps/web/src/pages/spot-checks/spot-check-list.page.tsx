@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Badge, Button, DatePicker, Select, Tag, Typography } from 'antd';
-import { AlertOutlined, FilterOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Select, Tag, Typography } from 'antd';
+import { AlertOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
@@ -10,6 +10,7 @@ import { spotChecksApi } from '../../api/spot-checks.endpoints';
 import { useMe, useSession } from '../../auth/session.context';
 import { formatDateTime } from '../../shared/format';
 import { ListTable } from '../../shared/list-table';
+import { CollapsibleFilters } from '../../shared/list-toolbar';
 import { PageHeader } from '../../shared/page-header';
 import { OrganisationSelect } from '../../shared/remote-selects';
 import { useIsPhone } from '../../shared/use-is-phone';
@@ -26,7 +27,6 @@ export function SpotCheckListPage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { state, update, query } = useListState(FILTERS);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [starting, setStarting] = useState(false);
   const f = state.filters;
   const canWrite = can('spotcheck:write');
@@ -122,14 +122,7 @@ export function SpotCheckListPage() {
         }
       />
       <div className="dk-toolbar">
-        {isPhone ? (
-          <>
-            <Badge count={activeFilters} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>{filtersOpen ? '收起筛选' : '筛选'}</Button>
-            </Badge>
-            {filtersOpen && filterControls}
-          </>
-        ) : filterControls}
+        <CollapsibleFilters active={activeFilters}>{filterControls}</CollapsibleFilters>
       </div>
       {f.personId && (
         <div className="dk-sc-filter-tags">
