@@ -147,8 +147,8 @@ async function main(): Promise<void> {
   // user itself (whose dashboard then recomputes at once). (PGlite: the server holds the folder, so
   // the bench cannot write beside it; those figures are left out there.)
   const write: Write | null = kind === 'postgres'
-    ? (by) => rawSqlOf(database).query(`insert into audit_events (action, entity_type, summary, actor_user_id)
-        select 'update', 'bench', 'bench: a write between two reads', (select id from users where username = $1)`, [by])
+    ? (by, entityType) => rawSqlOf(database).query(`insert into audit_events (action, entity_type, summary, actor_user_id)
+        select 'update', $2, 'bench: a write between two reads', (select id from users where username = $1)`, [by, entityType])
     : null;
   const server = await measureProduct(facts, sessions, loads, write);
   if (only.has('checkin')) await measureBareCheckIn(server, sessions, loads);
@@ -199,8 +199,19 @@ function measureWeb(): void {
 }
 
 /** 3. The product on the generated data: start-up, reads, forms, check-in load; returns its start time. */
-/** An audited write by `by` (a username; null: someone else). */
-type Write = (by: string | null) => Promise<unknown>;
+/**
+ * An audited write by `by` (a username; null: someone else) of one kind (its audit entity type): the
+ * dashboard recomputes the parts that kind can change (DECISIONS 26).
+ */
+type Write = (by: string | null, entityType: string) => Promise<unknown>;
+
+/** The writes timed before a dashboard view: whose, of which kind, and what the row says. */
+const DASHBOARD_WRITES = [
+  { label: '他人的写入（审批请假等）', own: false, kind: 'leave' },
+  { label: '本人审批请假（重算在岗判定、趋势、待审批）', own: true, kind: 'leave' },
+  { label: '本人录入抽查结果（重算抽查后果、趋势）', own: true, kind: 'spot_check' },
+  { label: '本人改动派驻（全部重算）', own: true, kind: 'assignment' },
+] as const;
 
 async function measureProduct(facts: Facts, sessions: Sessions, loads: { real?: LoadResult }, write: Write | null): Promise<RunningProcess> {
   say('启动 Duikou（node apps/api/dist/main.js）…');
@@ -245,8 +256,8 @@ async function measureReads(server: RunningProcess, facts: Facts, sessions: Sess
           baseline: `GET /api/auth/me p95 ${ms(base.p95Ms)}`, ratio: `×${(t.p95Ms / base.p95Ms).toFixed(0)}`, ok: t.p95Ms < 300,
         };
       });
-      // The dashboard is kept until the next write (DECISIONS 23–24): also time it with a check-in before
-      // each request (the morning peak: today's figures counted afresh) and with another write (all recomputed).
+      // The dashboard is kept until the next write (DECISIONS 23–24, 26): also time it with a check-in before
+      // each request (the morning peak: today's figures counted afresh) and with writes of several kinds.
       if (r.key === 'dashboard') {
         const url = `${server.url}${r.path(facts, role)}`;
         await measure('看板（读）', `${who} ${r.label}，每次之前有一次打卡（早高峰）`, 'p95 < 300 ms', async () => {
@@ -257,9 +268,9 @@ async function measureReads(server: RunningProcess, facts: Facts, sessions: Sess
           };
         });
         const username = role === 'prefecture' ? officeUsername(facts.capital.code, false) : officeUsername('530000', true);
-        for (const [label, by] of write ? [['他人的写入（审批等）', null], ['本人的写入（全部重算）', username]] as const : []) {
-          await measure('看板（读）', `${who} ${r.label}，每次之前有${label}`, 'p95 < 300 ms', async () => {
-            const t = await timeGet(url, cookie, { n: Math.min(maxReads, 10), warmup: 1, before: () => write!(by) });
+        for (const w of write ? DASHBOARD_WRITES : []) {
+          await measure('看板（读）', `${who} ${r.label}，每次之前有${w.label}`, 'p95 < 300 ms', async () => {
+            const t = await timeGet(url, cookie, { n: Math.min(maxReads, 10), warmup: 1, before: () => write!(w.own ? username : null, w.kind) });
             return {
               measured: `p50 ${ms(t.p50Ms)} / p95 ${ms(t.p95Ms)}（${t.n} 次）`,
               baseline: `GET /api/auth/me p95 ${ms(base.p95Ms)}`, ratio: `×${(t.p95Ms / base.p95Ms).toFixed(0)}`, ok: t.p95Ms < 300,
@@ -365,9 +376,9 @@ async function readPlans(database: Database, facts: Facts): Promise<void> {
         try {
           if (process.env.BENCH_DEBUG) say(`plans: ${url}`);
           const queries = await heaviestQueries(app, capture, url, cookie, r.key === 'dashboard'
-            // The office's own write: its dashboard is computed afresh (DECISIONS 24).
+            // The office's own write of a kind every part reads: its dashboard is computed afresh (DECISIONS 24, 26).
             ? () => rawSqlOf(database).query(`insert into audit_events (action, entity_type, summary, actor_user_id)
-                select 'update', 'bench', 'bench: plan of a fresh dashboard', id from users where username = $1`,
+                select 'update', 'assignment', 'bench: plan of a fresh dashboard', id from users where username = $1`,
               [role === 'prefecture' ? officeUsername(facts.capital.code, false) : officeUsername('530000', true)])
             : undefined);
           const top = queries[0]!;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '@duikou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { cachedDashboard, settleRefreshes, type CacheOptions } from './dashboard-cache.js';
@@ -10,6 +11,9 @@ describe('dashboard cache', () => {
   let now = 0;
   let computed = 0;
   let fail = false;
+  /** What `recompute` was asked, and whether it may answer (null: everything must be computed). */
+  const recomputed: string[][] = [];
+  let partial = true;
   beforeAll(async () => { t = await createTestApp('pglite'); });
   afterAll(async () => { await t?.close(); });
 
@@ -20,12 +24,17 @@ describe('dashboard cache', () => {
       return ++computed;
     },
     withToday: async (kept) => kept,
+    recompute: async (kept, kinds) => {
+      recomputed.push([...kinds].sort());
+      return partial ? kept + 0.5 : null;
+    },
     refreshAfterMs: MINUTE,
     now: () => now,
     onRefreshError: () => {},
   });
   const get = (key: string, o = options()) => cachedDashboard(t.database.db, key, o);
-  const write = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('update', ${entityType}, 'test')`);
+  const write = (entityType: string, actor: string | null = null) =>
+    t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id) values ('update', ${entityType}, 'test', ${actor})`);
 
   it('serves a kept answer while nothing is written, and after check-ins until it is a minute behind', async () => {
     expect(await get('a')).toBe(1);
@@ -58,5 +67,28 @@ describe('dashboard cache', () => {
     await expect(get('a')).rejects.toThrow('compute failed');
     fail = false;
     expect(await get('a')).toBe(4);
+  });
+
+  it("recomputes, after the caller's own write, what the kinds written since the answer can change", async () => {
+    const [me] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from users order by username limit 1`));
+    const mine = options(me!.id);
+    const kept = await get('b', mine);
+    await write('agreement'); // someone else's
+    await write('check_in', me!.id); // not a verdict write
+    await write('leave', me!.id);
+    // The kinds since the answer was computed, the others' included; not the check-in.
+    expect(await get('b', mine)).toBe(kept + 0.5);
+    expect(recomputed.at(-1)).toEqual(['agreement', 'leave']);
+    // Seen: served as kept until the next own write, which asks for its kind only.
+    expect(await get('b', mine)).toBe(kept + 0.5);
+    await write('spot_check', me!.id);
+    expect(await get('b', mine)).toBe(kept + 1);
+    expect(recomputed.at(-1)).toEqual(['spot_check']);
+    // A kind every part reads: computed afresh.
+    partial = false;
+    await write('assignment', me!.id);
+    expect(await get('b', mine)).toBe(computed);
+    expect(recomputed.at(-1)).toEqual(['assignment']);
+    partial = true;
   });
 });

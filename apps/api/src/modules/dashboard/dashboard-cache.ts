@@ -12,7 +12,8 @@ import { rowsOf, type Db } from '@duikou/db';
  * nothing since it was computed: check-ins and other people's writes reach its verdicts and trends by
  * a background recomputation once they are a minute old (`refreshAfterMs`), so the morning's thousands
  * of check-ins never make an office wait for the whole area's verdicts. The caller's own write (an
- * approval made from the dashboard) recomputes at once: one sees one's own acts.
+ * approval made from the dashboard) is seen at once: the parts of the answer that the kinds of write
+ * since it was computed can change are recomputed (`recompute`, DECISIONS 26), or all of it.
  */
 export interface WriteVersions { all: string; verdicts: string; mine: string }
 
@@ -25,6 +26,12 @@ export async function writeVersions(db: Db, userId: string): Promise<WriteVersio
     (select max(id) from audit_events where ${VERDICT_WRITES})::text as verdicts,
     (select max(id) from audit_events where actor_user_id = ${userId} and ${VERDICT_WRITES})::text as mine`));
   return { all: row?.all ?? '0', verdicts: row?.verdicts ?? '0', mine: row?.mine ?? '0' };
+}
+
+/** The kinds (entity types) of the verdict writes after audit id `since`: what a kept answer has missed. */
+export async function kindsWrittenSince(db: Db, since: string): Promise<string[]> {
+  const rows = rowsOf<{ entity_type: string }>(await db.execute(sql`select distinct entity_type from audit_events where id > ${since} and ${VERDICT_WRITES}`));
+  return rows.map((r) => r.entity_type);
 }
 
 const MAX_ENTRIES = 500;
@@ -46,6 +53,11 @@ export interface CacheOptions<T> {
   compute: () => Promise<T>;
   /** The kept answer with today's live figures; null when it cannot be brought up to date that way. */
   withToday: (kept: T) => Promise<T | null>;
+  /**
+   * The kept answer with what writes of these kinds can change recomputed (and today's live figures);
+   * null when they can change everything: then it is computed afresh.
+   */
+  recompute: (kept: T, kinds: readonly string[]) => Promise<T | null>;
   /** How old kept verdicts may grow, while writes they have not seen come in, before a background refresh. */
   refreshAfterMs: number;
   now: () => number;
@@ -103,6 +115,16 @@ export async function cachedDashboard<T>(db: Db, key: string, o: CacheOptions<T>
     if (value !== null) {
       // Kept only if no refresh replaced the entry meanwhile (a refresh's answer is the newer one).
       if (cache.get(key) === hit) { hit.value = value; hit.all = v.all; }
+      refreshIfDue(db, cache, key, o, hit);
+      return value;
+    }
+  } else if (hit) {
+    // The caller wrote since: the parts the writes since can change are recomputed. The others were
+    // exact for those writes, so the answer counts every verdict write up to `v`; check-ins the kept
+    // parts have missed still reach them by the refresh, as its age and `computed.all` are kept.
+    const value = await o.recompute(hit.value, await kindsWrittenSince(db, hit.computed.verdicts));
+    if (value !== null) {
+      if (cache.get(key) === hit) { hit.value = value; hit.all = v.all; hit.computed = { ...hit.computed, verdicts: v.verdicts, mine: v.mine }; }
       refreshIfDue(db, cache, key, o, hit);
       return value;
     }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { describeDay } from '@duikou/policy';
 import {
   LEAVE_APPROVAL_OVERDUE_DAYS, type AssignmentProgress, type AtRisk, type AttentionItem, type AttentionSeverity, type Dashboard, type DashboardComparisonRow,
-  type DashboardCrumb, type DashboardQuery, type ShownVerdict,
+  type AgreementCoverage, type Consequences, type DashboardCrumb, type DashboardQuery, type QuarterlySchedule, type ShownVerdict, type StaffingRow, type VisitVerdicts,
 } from '@duikou/contracts';
 import type { RequestContext, Scope } from '../../core/actor.js';
 import { AppError, forbidden } from '../../core/app-error.js';
@@ -17,6 +17,7 @@ import { quarterlySchedule } from '../tasks/tasks.service.js';
 import { visitVerdicts } from '../visits/visits.service.js';
 import * as repo from './dashboard.repository.js';
 import { cachedDashboard } from './dashboard-cache.js';
+import { DASHBOARD_PARTS, partsChangedBy, type DashboardPart } from './dashboard-parts.js';
 
 /** Every engine list is read whole: the dashboard counts them (a page of 2,000 is what the lists themselves cap at). */
 const ALL = { page: 1, pageSize: 100_000 } as const;
@@ -138,6 +139,7 @@ export async function getDashboard(ctx: RequestContext, q: DashboardQuery, log?:
     userId: a.userId,
     compute: () => computeDashboard(ctx, q),
     withToday: async (kept) => withToday(kept, await repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today)),
+    recompute: (kept, kinds) => recomputeDashboard(ctx, kept, kinds),
     refreshAfterMs: VERDICTS_REFRESH_MS,
     now: () => ctx.clock.now().getTime(),
     onRefreshError: (err) => log?.error({ err }, 'dashboard background refresh failed'),
@@ -155,6 +157,8 @@ export interface Computed {
   target: Target;
   today: string;
   expectCheckIn: boolean;
+  /** What the answer was computed from, kept so that a write recomputes only the parts it can change. */
+  parts: Parts;
 }
 
 /** The list's items that come from today's attendance (all others are verdicts). */
@@ -200,56 +204,112 @@ export function withToday(kept: Computed, rows: readonly repo.TodayRow[]): Compu
   };
 }
 
+/** What each part of the answer keeps: only what the answer shows of it (the lists are large). */
+interface Parts {
+  onSite: { counts: repo.JudgedRow[]; samples: { status: string; progress: AssignmentProgress | SkippedProgress }[] };
+  period: repo.PeriodRow[];
+  pendingLeave: repo.PendingLeaveRow[];
+  staffing: StaffingRow[];
+  consequences: { persons: Consequences['persons']; selfChecks: Consequences['selfChecks'] };
+  agreements: AgreementCoverage['items'];
+  visits: VisitVerdicts['items'];
+  quarterly: { i: QuarterlySchedule['items'][number]; x: QuarterlySchedule['items'][number]['quarters'][number] }[];
+  calendar: { workingDay: boolean | null };
+}
+
+type PartComputers = { [P in DashboardPart]: () => Promise<Parts[P]> };
+
+/** How each part is computed, in the area shown, as the caller would see the engine's lists there (role and account unchanged). */
+function partComputers(ctx: RequestContext, target: Target, today: string): PartComputers {
+  const sub: RequestContext = { ...ctx, actor: { ...ctx.actor, scope: target.scope } };
+  const year = Number(today.slice(0, 4));
+  const months = lastTwelveMonths(today);
+  const b = target.breakdown;
+  return {
+    // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
+    onSite: async () => {
+      await judgeAssignments(sub, await repo.listUnjudged(ctx.db, target.scope, today));
+      const [counts, samples] = await Promise.all([
+        repo.countJudged(ctx.db, target.scope, b, today), repo.sampleJudged<AssignmentProgress | SkippedProgress>(ctx.db, target.scope, b, today),
+      ]);
+      return { counts, samples };
+    },
+    period: () => repo.countPeriod(ctx.db, target.scope, b, `${months[0]}-01`, today),
+    pendingLeave: () => repo.listPendingLeave(ctx.db, target.scope, b),
+    staffing: async () => (await computeStaffing(sub, { year })).filter((r) => shortStatus(r.verdict)),
+    consequences: async () => {
+      const c = await computeConsequences(sub, {});
+      // Spot-check consequences of persons still on assignment (a finished assignment's are history).
+      const current = await repo.listCurrent(ctx.db, [...new Set(c.persons.flatMap((p) => p.assignmentIds))]);
+      const recentMonths = new Set(months);
+      return {
+        persons: c.persons.filter((p) => p.assignmentIds.some((id) => current.has(id))),
+        selfChecks: c.selfChecks.filter((s) => s.verdict.status === 'unmet' && String(s.verdict.figures.owed ?? '').split('、').some((m) => recentMonths.has(m))),
+      };
+    },
+    agreements: async () => (await agreementCoverage(sub, { ...ALL, missingOnly: true })).items.filter((i) => shortStatus(i.verdict)),
+    visits: async () => (await visitVerdicts(sub, { ...ALL, shortOnly: true })).items.filter((i) => shortStatus(i.verdict)),
+    quarterly: async () => (await quarterlySchedule(sub, { ...ALL, lateOnly: true })).items
+      .flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x }))),
+    calendar: async () => {
+      try { return { workingDay: describeDay(await loadCalendar(ctx.db), today).workingDay }; } catch { return { workingDay: null }; }
+    },
+  };
+}
+
+/** Computes the parts named (all of them without `kept`), keeping the others from `kept`. */
+async function computeParts(computers: PartComputers, names: ReadonlySet<DashboardPart>, kept?: Parts): Promise<Parts> {
+  const entries = await Promise.all(DASHBOARD_PARTS.map(async (name) => [name, kept && !names.has(name) ? kept[name] : await computers[name]()] as const));
+  return Object.fromEntries(entries) as unknown as Parts;
+}
+
 async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Computed> {
   const verdictsAt = ctx.clock.now().toISOString();
   const target = await resolveTarget(ctx, q);
-  // The engine's lists, as the caller would see them in the area shown (role and account unchanged).
-  const sub: RequestContext = { ...ctx, actor: { ...ctx.actor, scope: target.scope } };
   const today = chinaToday(ctx.clock.now());
-  const year = Number(today.slice(0, 4));
-  const months = lastTwelveMonths(today);
-  const from = `${months[0]}-01`;
-  const b = target.breakdown;
-
-  const [judged, todayRows, periodRows, pending, staffing, consequences, agreements, visits, quarterly, calendar] = await Promise.all([
-    // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
-    repo.listUnjudged(ctx.db, target.scope, today).then((ids) => judgeAssignments(sub, ids)).then(async () => ({
-      counts: await repo.countJudged(ctx.db, target.scope, b, today), samples: await repo.sampleJudged<AssignmentProgress | SkippedProgress>(ctx.db, target.scope, b, today),
-    })),
-    repo.countToday(ctx.db, target.scope, b, today),
-    repo.countPeriod(ctx.db, target.scope, b, from, today),
-    repo.listPendingLeave(ctx.db, target.scope, b),
-    computeStaffing(sub, { year }),
-    computeConsequences(sub, {}),
-    agreementCoverage(sub, { ...ALL, missingOnly: true }),
-    visitVerdicts(sub, { ...ALL, shortOnly: true }),
-    quarterlySchedule(sub, { ...ALL, lateOnly: true }),
-    loadCalendar(ctx.db),
+  const [parts, todayRows] = await Promise.all([
+    computeParts(partComputers(ctx, target, today), new Set(DASHBOARD_PARTS)),
+    repo.countToday(ctx.db, target.scope, target.breakdown, today),
   ]);
+  return assemble(ctx, target, today, parts, todayRows, verdictsAt);
+}
 
-  let workingDay: boolean | null = null;
-  try { workingDay = describeDay(calendar, today).workingDay; } catch { workingDay = null; }
+/**
+ * A kept answer after writes of these kinds: the parts they can change recomputed, the others kept,
+ * today's figures counted afresh. `verdictsAt` stays the kept one: the kept parts may have missed
+ * check-ins since (they reach them by the refresh). Null when the writes can change every part.
+ */
+export async function recomputeDashboard(ctx: RequestContext, kept: Computed, kinds: readonly string[]): Promise<Computed | null> {
+  const changed = partsChangedBy(kinds);
+  if (changed === 'all') return null;
+  const [parts, todayRows] = await Promise.all([
+    computeParts(partComputers(ctx, kept.target, kept.today), changed, kept.parts),
+    repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today),
+  ]);
+  return assemble(ctx, kept.target, kept.today, parts, todayRows, kept.dashboard.verdictsAt);
+}
+
+/** The answer from its parts: figures, the ranked list, trends and the comparison of the children. */
+async function assemble(ctx: RequestContext, target: Target, today: string, parts: Parts, todayRows: readonly repo.TodayRow[], verdictsAt: string): Promise<Computed> {
+  const months = lastTwelveMonths(today);
+  const b = target.breakdown;
+  const { workingDay } = parts.calendar;
   const expectCheckIn = workingDay !== false;
-
-  // Spot-check consequences of persons still on assignment (a finished assignment's are history).
-  const current = await repo.listCurrent(ctx.db, [...new Set(consequences.persons.flatMap((p) => p.assignmentIds))]);
-  const persons = consequences.persons.filter((p) => p.assignmentIds.some((id) => current.has(id)));
+  const { persons, selfChecks } = parts.consequences;
   const unmetOf = (ruleId: string) => persons.flatMap((p) => p.verdicts.filter((v) => v.ruleId === ruleId && v.status === 'unmet').map((v) => ({ p, v })));
   const replacements = unmetOf('spot-checks.replacement');
   const bars = unmetOf('spot-checks.promotion-bar');
   const notices = unmetOf('spot-checks.notice');
-  const recentMonths = new Set(months);
-  const selfChecks = consequences.selfChecks.filter((s) => s.verdict.status === 'unmet'
-    && String(s.verdict.figures.owed ?? '').split('、').some((m) => recentMonths.has(m)));
 
-  const staffShort = staffing.filter((r) => shortStatus(r.verdict));
-  const agreementsShort = agreements.items.filter((i) => shortStatus(i.verdict));
-  const visitsShort = visits.items.filter((i) => shortStatus(i.verdict));
-  const lateQuarters = quarterly.items.flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x })));
-  const overdue = judgePendingLeave(ctx, pending, today);
+  const staffShort = parts.staffing;
+  const agreementsShort = parts.agreements;
+  const visitsShort = parts.visits;
+  const lateQuarters = parts.quarterly;
+  const overdue = judgePendingLeave(ctx, parts.pendingLeave, today);
   const overdueMine = overdue.filter((o) => o.mine);
   const overdueOthers = overdue.filter((o) => !o.mine);
 
+  const judged = parts.onSite;
   const judgedTotal = judged.counts.find((r) => r.total);
   const sample = (status: 'unmet' | 'at_risk') => judged.samples.find((s) => s.status === status)?.progress as AssignmentProgress | undefined;
   const skippedSample = judged.samples.find((s) => s.status === 'skipped')?.progress as SkippedProgress | undefined;
@@ -314,10 +374,10 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
     today: today_,
     figures,
     attention: rankAttention(items),
-    trend: buildTrend(months, periodRows),
-    comparison: { level: b.level, rows: await buildComparison(ctx, target, todayRows, periodRows, judged.counts, expectCheckIn) },
+    trend: buildTrend(months, parts.period),
+    comparison: { level: b.level, rows: await buildComparison(ctx, target, todayRows, parts.period, judged.counts, expectCheckIn) },
   };
-  return { dashboard, items, target, today, expectCheckIn };
+  return { dashboard, items, target, today, expectCheckIn, parts };
 }
 
 function countBy(xs: readonly string[]): Map<string, number> {

@@ -301,4 +301,32 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(month(refreshed)).toBe(month(before) + 1);
     expect(refreshed.today).toEqual(live.today);
   });
+
+  it("after the caller's own write, recomputes the parts its kind can change and keeps the others (DECISIONS 26)", async () => {
+    const ownWriteOf = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+      select 'update', ${entityType}, 'test: the office writes', id from users where username = 'cx-office'`);
+    await ownWriteOf('assignment');
+    const before = await dashboard(office);
+    const absences = (d: Dashboard) => d.trend.find((p) => p.month === '2026-11')!.spotCheckAbsences;
+    expect(before.figures.noticesDue).toBe(1);
+    expect(absences(before)).toBe(1);
+    // Behind the product's back, 王医生's spot-check result becomes "present".
+    await t.database.db.execute(sql`update spot_check_results set result = 'present' where assignment_id = ${a.wang}`);
+
+    // A leave decision recomputes the trend (leave days) but not the spot-check consequences …
+    t.clock.advance(1000);
+    await ownWriteOf('leave');
+    const afterLeave = await dashboard(office);
+    expect(absences(afterLeave)).toBe(0);
+    expect(afterLeave.figures.noticesDue).toBe(1);
+    // … and keeps when the kept parts were computed: they may have missed check-ins.
+    expect(afterLeave.verdictsAt).toBe(before.verdictsAt);
+    // A spot-check write recomputes its consequences; an assignment's, everything.
+    await ownWriteOf('spot_check');
+    expect((await dashboard(office)).figures.noticesDue).toBe(0);
+    await ownWriteOf('assignment');
+    const fresh = await dashboard(office);
+    expect(fresh.figures.noticesDue).toBe(0);
+    expect(Date.parse(fresh.verdictsAt)).toBe(Date.parse(before.verdictsAt) + 1000);
+  });
 });
