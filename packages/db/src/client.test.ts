@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './client.js';
+import { openDatabase, queryNamed, rowsOf, withGenericPlans, type Database } from './client.js';
 
 const base = process.env.TEST_DATABASE_URL;
 
@@ -35,5 +35,26 @@ describe.skipIf(!base)('PostgreSQL connections', () => {
     await new Promise((r) => setTimeout(r, 200));
     const res = await database.db.execute(sql`select 41 + 1 as answer`) as unknown as { rows: { answer: number }[] };
     expect(Number(res.rows[0]!.answer)).toBe(42);
+  });
+
+  it('plans named statements once, generically, and every other query with its values (DECISIONS 27)', async () => {
+    // Several connections at once, so more than the first one of each pool is checked.
+    const named = await Promise.all(Array.from({ length: 4 }, () => queryNamed<{ mode: string }>(database.db, 'test_plan_cache_mode',
+      'select current_setting($1) as mode, pg_sleep(0.05)::text as slept', ['plan_cache_mode'])));
+    expect(named.map((r) => r[0]!.mode)).toEqual(Array(4).fill('force_generic_plan'));
+    const other = await Promise.all(Array.from({ length: 4 }, async () =>
+      rowsOf<{ mode: string }>(await database.db.execute(sql`select current_setting(${'plan_cache_mode'}) as mode, pg_sleep(0.05)::text as slept`))));
+    expect(other.map((r) => r[0]!.mode)).toEqual(Array(4).fill('auto'));
+  });
+});
+
+describe('withGenericPlans', () => {
+  it('adds the option to those the URL gives, and takes them out of the URL (which would override it)', () => {
+    expect(withGenericPlans('postgres://u@db.example:5432/duikou')).toEqual({
+      connectionString: 'postgres://u@db.example:5432/duikou', options: '-c plan_cache_mode=force_generic_plan',
+    });
+    const kept = withGenericPlans('postgres://u@db.example:5432/duikou?sslmode=require&options=-c%20statement_timeout%3D5000');
+    expect(kept.options).toBe('-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan');
+    expect(kept.connectionString).toBe('postgres://u@db.example:5432/duikou?sslmode=require');
   });
 });
