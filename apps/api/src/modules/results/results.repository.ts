@@ -95,7 +95,11 @@ export interface AssignmentFilter {
   statuses?: readonly string[] | undefined;
 }
 
-/** Assignments an actor sees matching a filter (not archived), for the per-person verdict lists; capped. */
+/**
+ * Assignments an actor sees matching a filter (not archived), for the per-person verdict lists. All of
+ * them: a list judges and counts every one (a province holds 15,000) and pages its answer; a cap here
+ * silently left the rest out of the lists' totals and the dashboard's figures.
+ */
 export async function listVisibleAssignments(db: DbOrTx, actor: Actor, f: AssignmentFilter): Promise<AssignmentFacts[]> {
   return factsQuery(db).where(allOf([
     sql`${assignments.id} in (${visibleAssignmentIds(actor)})`,
@@ -108,7 +112,7 @@ export async function listVisibleAssignments(db: DbOrTx, actor: Actor, f: Assign
     f.from && sql`coalesce(${assignments.actualEnd}, ${assignments.plannedEnd}) >= ${f.from}`,
     f.modes && f.modes.length > 0 && inArray(assignments.mode, [...f.modes]),
     f.statuses && f.statuses.length > 0 && inArray(assignments.status, [...f.statuses]),
-  ])).orderBy(asc(recipientOrg.name), asc(supportOrg.name), asc(persons.name), asc(assignments.plannedStart)).limit(2000);
+  ])).orderBy(asc(recipientOrg.name), asc(supportOrg.name), asc(persons.name), asc(assignments.plannedStart), asc(assignments.id));
 }
 
 export interface PairingUnitFacts {
@@ -120,6 +124,7 @@ export interface PairingUnitFacts {
 /**
  * Pairings × support units the actor sees (not archived), optionally one pairing or unit, valid in a
  * year. `allUnits`: every support unit of a visible pairing (a support unit otherwise sees only itself).
+ * All of them, as `listVisibleAssignments`: the coverage and visit lists judge and count every one.
  */
 export async function listPairingUnits(db: DbOrTx, scope: Scope, f: { pairingId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; programmeId?: string | undefined; year?: number | undefined; allUnits?: boolean }): Promise<PairingUnitFacts[]> {
   const from = f.year ? `${f.year}-01-01` : null;
@@ -145,8 +150,7 @@ export async function listPairingUnits(db: DbOrTx, scope: Scope, f: { pairingId?
       to && sql`(coalesce(${pairings.validFrom}, ${programmes.validFrom}) is null or coalesce(${pairings.validFrom}, ${programmes.validFrom}) <= ${to})`,
       from && sql`(coalesce(${pairings.validTo}, ${programmes.validTo}) is null or coalesce(${pairings.validTo}, ${programmes.validTo}) >= ${from})`,
     ]))
-    .orderBy(asc(programmes.name), asc(recipientRegion.path), asc(recipientOrg.name), asc(pairingSupportUnits.position))
-    .limit(2000);
+    .orderBy(asc(programmes.name), asc(recipientRegion.path), asc(recipientOrg.name), asc(pairingSupportUnits.position), asc(pairings.id));
 }
 
 /** A recipient the actor sees, with its region. */
