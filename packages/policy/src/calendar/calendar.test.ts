@@ -139,6 +139,15 @@ describe('deadlines', () => {
     const only2019 = createCalendar({ years: [2019], days: [{ date: '2019-12-31', kind: 'holiday', name: '假设' }] });
     expectMissingYear(() => computeDeadline(only2019, '2019-12-31'), 2020);
     expect(computeDeadline(only2019, '2019-12-28')).toEqual({ nominal: '2019-12-28', due: '2019-12-30', postponed: true });
+    // Asked again (the answers are remembered per calendar): the same refusal and the same answer,
+    // whatever a caller did to the answer it was given.
+    expectMissingYear(() => computeDeadline(only2019, '2019-12-31'), 2020);
+    const given = computeDeadline(only2019, '2019-12-28');
+    (given as { due: string }).due = '1999-01-01';
+    expect(computeDeadline(only2019, '2019-12-28')).toEqual({ nominal: '2019-12-28', due: '2019-12-30', postponed: true });
+    // Another calendar answers for itself.
+    const both = createCalendar({ years: [2019, 2020], days: [{ date: '2019-12-31', kind: 'holiday', name: '假设' }] });
+    expect(computeDeadline(both, '2019-12-31')).toEqual({ nominal: '2019-12-31', due: '2020-01-01', postponed: true });
   });
 
   it('refuses any date of a year with no calendar instead of guessing weekends', () => {

@@ -149,8 +149,27 @@ export function nextWorkingDayOnOrAfter(calendar: Calendar, date: string): strin
   return day;
 }
 
-/** A nominal deadline moved past rest days and holidays to the next working day (节假日顺延). */
+/**
+ * A nominal deadline moved past rest days and holidays to the next working day (节假日顺延). Throws
+ * CalendarYearMissingError when the way there crosses a year not loaded. Remembered per calendar
+ * (an answer depends on the calendar and the date only): a province's 15,000 assignments share a
+ * few quarterly due dates, and each answer, or refusal, is worked out once.
+ */
 export function computeDeadline(calendar: Calendar, nominal: string): Deadline {
-  const due = nextWorkingDayOnOrAfter(calendar, nominal);
-  return { nominal, due, postponed: due !== nominal };
+  let known = deadlinesOf.get(calendar);
+  if (!known) { known = new Map(); deadlinesOf.set(calendar, known); }
+  let answer = known.get(nominal);
+  if (answer === undefined) {
+    try {
+      const due = nextWorkingDayOnOrAfter(calendar, nominal);
+      answer = { nominal, due, postponed: due !== nominal };
+    } catch (err) {
+      if (!(err instanceof CalendarYearMissingError)) throw err;
+      answer = err;
+    }
+    known.set(nominal, answer);
+  }
+  if (answer instanceof CalendarYearMissingError) throw answer;
+  return { ...answer };
 }
+const deadlinesOf = new WeakMap<Calendar, Map<string, Deadline | CalendarYearMissingError>>();

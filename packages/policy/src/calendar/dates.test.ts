@@ -1,7 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, isIsoDate, termMonths, weekdayOf, wholeYearsBetween } from './dates.js';
+import { addMonths, addYears, daysInMonth, isIsoDate, termMonths, weekdayOf, wholeYearsBetween } from './dates.js';
 
 describe('dates', () => {
+  it('daysInMonth agrees with the JavaScript calendar for every month of every year (leap centuries included)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: -2, max: 15 }), (year, month) => {
+      expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+    }), { numRuns: 2000 });
+    expect([1900, 2000, 2024, 2026].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 29, 28]);
+  });
+
   it.each([
     ['2019-02-28', true], ['2019-02-29', false], ['2020-02-29', true], ['2019-02-30', false],
     ['2019-13-01', false], ['2019-1-01', false], ['20190101', false], ['2019-04-31', false],

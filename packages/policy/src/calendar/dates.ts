@@ -19,8 +19,13 @@ export function assertIsoDate(value: string): void {
   if (!isIsoDate(value)) throw new RangeError(`不是有效的日期（应为 YYYY-MM-DD）：${value}`);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days of a month (1–12) of a year: by table, since every date check asks it (no Date object per call). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(month) || month < 1 || month > 12) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** Day number of a date: consecutive integers for consecutive days. */
