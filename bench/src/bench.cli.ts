@@ -20,7 +20,7 @@ import { startNodeServer, type RunningProcess } from './run/processes.js';
 import { captureQueries, explain, heaviestQueries, scansIn, timeGet, type ReadTiming } from './run/reads.bench.js';
 import { formatTable, int, markdownTable, ms, writeResults, type Figure } from './run/report.js';
 import { openSessions } from './run/sessions.js';
-import { DEFAULT_DB_NAME, DEFAULT_SERVER_URL, pgliteTarget, postgresTarget, recreate, reopen, serverEnv, type BenchTarget } from './run/target-db.js';
+import { DEFAULT_DB_NAME, DEFAULT_SERVER_URL, pgliteTarget, postgresTarget, recreate, reopen, serverEnv, settlePostgres, type BenchTarget } from './run/target-db.js';
 import { entryWeight, pageWeight } from './run/web-size.js';
 
 const HELP = `用法：npm run bench -- [选项]
@@ -150,8 +150,13 @@ async function main(): Promise<void> {
     ? (by, entityType) => rawSqlOf(database).query(`insert into audit_events (action, entity_type, summary, actor_user_id)
         select 'update', $2, 'bench: a write between two reads', (select id from users where username = $1)`, [by, entityType])
     : null;
-  const server = await measureProduct(facts, sessions, loads, write);
-  if (only.has('checkin')) await measureBareCheckIn(server, sessions, loads);
+  // Before each timed section on PostgreSQL: a checkpoint and the autovacuum the last load woke (as pgbench).
+  const settle = kind === 'postgres' ? async () => say(`数据库静置：${await settlePostgres(database)}`) : async () => {};
+  const server = await measureProduct(facts, sessions, loads, write, settle);
+  if (only.has('checkin')) {
+    await settle();
+    await measureBareCheckIn(server, sessions, loads);
+  }
   if (only.has('plans')) {
     if (kind === 'pglite') database = await reopen(target);
     await readPlans(database, facts);
@@ -213,15 +218,19 @@ const DASHBOARD_WRITES = [
   { label: '本人改动派驻（全部重算）', own: true, kind: 'assignment' },
 ] as const;
 
-async function measureProduct(facts: Facts, sessions: Sessions, loads: { real?: LoadResult }, write: Write | null): Promise<RunningProcess> {
+async function measureProduct(facts: Facts, sessions: Sessions, loads: { real?: LoadResult }, write: Write | null, settle: () => Promise<void>): Promise<RunningProcess> {
   say('启动 Duikou（node apps/api/dist/main.js）…');
   const server = await startNodeServer(path.join(root, 'apps/api/dist/main.js'), serverBaseEnv, '/api/health', nodeArgs);
   say(`已就绪：${ms(server.startMs)}`);
   figures.push({ group: '启动', name: 'npm start → /api/health 正常（已有数据）', target: '< 5 s', measured: ms(server.startMs), baseline: '', ratio: '', ok: server.startMs < 5000 });
   try {
-    if (only.has('reads')) await measureReads(server, facts, sessions, write);
+    if (only.has('reads')) {
+      await settle();
+      await measureReads(server, facts, sessions, write);
+    }
     if (only.has('forms')) await measureForms(server, facts, sessions);
     if (only.has('checkin')) {
+      await settle();
       say(`打卡压测：${connections} 个连接，${durationS} 秒…`);
       await loadCheckIns(server.url, '/api/check-ins', sessions.tappers, { connections, durationS: 3 });
       loads.real = await loadCheckIns(server.url, '/api/check-ins', sessions.tappers, { connections, durationS });
