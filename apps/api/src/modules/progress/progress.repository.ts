@@ -59,3 +59,8 @@ export async function readProgress<T>(db: Db, ids: readonly string[], asOf: stri
     [asOf, ids]);
   return new Map(rows.map((r) => [r.id, r.progress]));
 }
+
+/** ANALYZE of the judgement cache (its owner may; ANALYZE blocks no reads or writes). */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.execute(sql`analyze assignment_progress`);
+}

@@ -99,8 +99,17 @@ async function judgeAndCache(ctx: RequestContext, rows: readonly JudgeableRow[],
     await repo.storeProgress(ctx.db, token, results);
     judged.push(...results);
   }
+  if (rows.length >= RESTATE_AFTER) await repo.refreshStatistics(ctx.db);
   return judged;
 }
+
+/**
+ * After judging this many at once, the cache's statistics are brought up to date. The cache is
+ * refilled every morning under a new date, so until autovacuum comes round the planner believes today
+ * holds no judgement and joins the area's assignments to them by a loop: a prefecture's counts took
+ * 0.36 s instead of 20 ms (DECISIONS 28).
+ */
+const RESTATE_AFTER = 500;
 
 const SKIPPED = 'skipped';
 /** A province can have thousands waiting for next year's calendar: the list names the first ones and counts all. */

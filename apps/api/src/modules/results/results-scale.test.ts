@@ -66,5 +66,9 @@ describe.each(testDatabases())('verdict lists of a whole province on %s', (kind)
     expect(d.figures.quarterlyLate).toBeGreaterThan(2 * COPIES);
     expect(d.figures.agreementsMissing).toBe((await get('/api/agreements/coverage?year=2026&missingOnly=true&pageSize=10')).total);
     expect(d.figures.agreementsMissing).toBeGreaterThan(COPIES);
+    // Judging the area's 2,101 assignments at once brought the cache's statistics up to date, so the
+    // planner does not join them to a cache it believes empty (DECISIONS 28).
+    const [stats] = (await t.database.db.execute(sql`select reltuples::float8 as n from pg_class where relname = 'assignment_progress'`) as unknown as { rows: { n: number }[] }).rows;
+    expect(Number(stats!.n)).toBeGreaterThanOrEqual(COPIES);
   });
 });
