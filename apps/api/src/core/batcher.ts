@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Db } from '@duikou/db';
 
 /**
  * Coalesces calls made at about the same time into one call of `run` with all their inputs (DECISIONS 25):
@@ -57,3 +58,23 @@ export async function eachOnFailure<I, O>(inputs: readonly I[], run: (inputs: re
     return results;
   }
 }
+
+/** At most this many inputs per statement; two statements under way at once per batcher (the pools are small). */
+export const BATCH = { maxBatchSize: 100, maxInFlight: 2 } as const;
+
+/**
+ * A batcher per database handle (test apps on different databases never share a batch), whose run
+ * falls back to one input at a time when a batch fails (`eachOnFailure`).
+ */
+export function batchedPerDatabase<I, O>(run: (db: Db, inputs: readonly I[]) => Promise<O[]>): (db: Db, input: I) => Promise<O> {
+  const batchers = new WeakMap<Db, (input: I) => Promise<O>>();
+  return (db, input) => {
+    let batcher = batchers.get(db);
+    if (!batcher) {
+      batcher = createBatcher((inputs: readonly I[]) => eachOnFailure(inputs, (part) => run(db, part)), BATCH);
+      batchers.set(db, batcher);
+    }
+    return batcher(input);
+  };
+}
+

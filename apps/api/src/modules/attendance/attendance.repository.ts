@@ -3,7 +3,7 @@ import {
   queryNamed, assignments, attendanceAppeals, attendanceDays, attendanceMonths, checkIns, organisations, pairings, persons, regions, type Db, type DbOrTx,
 } from '@duikou/db';
 import type { Scope } from '../../core/actor.js';
-import { createBatcher, eachOnFailure } from '../../core/batcher.js';
+import { batchedPerDatabase } from '../../core/batcher.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
 
 export interface ActiveAssignment {
@@ -16,8 +16,9 @@ export interface ActiveAssignment {
  * check-in asks this: the asks of the same moment go in one named statement (DECISIONS 25).
  */
 export function findActiveAssignment(db: Db, personId: string, date: string): Promise<ActiveAssignment | undefined> {
-  return batcherOf(activeBatchers, db, (asks: readonly { personId: string; date: string }[]) => eachOnFailure(asks, (part) => findActiveAssignments(db, part)))({ personId, date });
+  return findActiveBatched(db, { personId, date });
 }
+const findActiveBatched = batchedPerDatabase(findActiveAssignments);
 
 async function findActiveAssignments(db: Db, asks: readonly { personId: string; date: string }[]): Promise<(ActiveAssignment | undefined)[]> {
   const rows = await queryNamed<ActiveAssignment & { i: number }>(db, 'attendance_active_assignments', `
@@ -57,19 +58,9 @@ export interface CheckInWrite {
  * recorded.
  */
 export async function writeCheckIn(db: Db, w: CheckInWrite): Promise<string | undefined> {
-  return (await batcherOf(writeBatchers, db, (ws: readonly CheckInWrite[]) => eachOnFailure(ws, (part) => writeCheckIns(db, part)))(w)) ?? undefined;
+  return (await writeBatched(db, w)) ?? undefined;
 }
-
-/** At most this many check-ins per statement; two statements under way at once (the pool has ten connections). */
-const BATCH = { maxBatchSize: 100, maxInFlight: 2 };
-const activeBatchers = new WeakMap<Db, (ask: { personId: string; date: string }) => Promise<ActiveAssignment | undefined>>();
-const writeBatchers = new WeakMap<Db, (w: CheckInWrite) => Promise<string | null>>();
-
-function batcherOf<I, O>(batchers: WeakMap<Db, (input: I) => Promise<O>>, db: Db, run: (inputs: readonly I[]) => Promise<(O | Error)[]>): (input: I) => Promise<O> {
-  let batcher = batchers.get(db);
-  if (!batcher) { batcher = createBatcher(run, BATCH); batchers.set(db, batcher); }
-  return batcher;
-}
+const writeBatched = batchedPerDatabase(writeCheckIns);
 
 /**
  * The check-ins in one statement. Within it each row behaves as if written alone in order: a client

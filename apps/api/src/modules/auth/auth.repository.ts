@@ -1,5 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { organisations, queryNamed, regions, sessions, users, type Db, type DbOrTx } from '@duikou/db';
+import { batchedPerDatabase } from '../../core/batcher.js';
 
 export interface UserRecord {
   id: string; username: string; displayName: string; passwordHash: string; role: string;
@@ -24,17 +25,24 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
 
 export type SessionUser = UserRecord & { lastSeenAt: Date; createdAt: Date };
 
-/** Every authenticated request reads its session (unless cached): a named statement, planned once per connection. */
-export async function findSessionUser(db: Db, tokenHash: string): Promise<SessionUser | undefined> {
-  const [row] = await queryNamed<SessionUser>(db, 'auth_session_user', `
-    select u.id, u.username, u.display_name as "displayName", u.password_hash as "passwordHash", u.role, u.failed_logins as "failedLogins",
-      u.locked_until as "lockedUntil", u.disabled_at as "disabledAt", u.person_id as "personId",
+/**
+ * Every authenticated request reads its session (unless cached): the reads of the same moment go in
+ * one named statement (the morning check-in peak; DECISIONS 25, 29).
+ */
+export function findSessionUser(db: Db, tokenHash: string): Promise<SessionUser | undefined> {
+  return findSessionBatched(db, tokenHash);
+}
+const findSessionBatched = batchedPerDatabase(async (db: Db, hashes: readonly string[]): Promise<(SessionUser | undefined)[]> => {
+  const rows = await queryNamed<SessionUser & { tokenHash: string }>(db, 'auth_session_users', `
+    select s.token_hash as "tokenHash", u.id, u.username, u.display_name as "displayName", u.password_hash as "passwordHash", u.role,
+      u.failed_logins as "failedLogins", u.locked_until as "lockedUntil", u.disabled_at as "disabledAt", u.person_id as "personId",
       o.id as "orgId", o.name as "orgName", o.kind as "orgKind", o.region_code as "regionCode", r.name as "regionName", r.path as "regionPath",
       s.last_seen_at as "lastSeenAt", s.created_at as "createdAt"
     from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.org_id left join regions r on r.code = o.region_code
-    where s.token_hash = $1`, [tokenHash]);
-  return row;
-}
+    where s.token_hash = any($1::text[])`, [hashes]);
+  const byHash = new Map(rows.map(({ tokenHash, ...row }) => [tokenHash, row]));
+  return hashes.map((h) => byHash.get(h));
+});
 
 export async function recordFailedLogin(db: DbOrTx, userId: string, lockUntil: Date | null): Promise<number> {
   const [row] = await db.update(users)
@@ -55,9 +63,17 @@ export async function insertSession(db: DbOrTx, s: { tokenHash: string; userId: 
   await db.insert(sessions).values({ tokenHash: s.tokenHash, userId: s.userId, createdAt: s.now, lastSeenAt: s.now, ip: s.ip, userAgent: s.userAgent });
 }
 
-export async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+/** Records a session's activity; the touches of the same moment go in one statement, never moving a session back in time. */
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await touchBatched(db, { tokenHash, at: now.toISOString() });
 }
+const touchBatched = batchedPerDatabase(async (db: Db, touches: readonly { tokenHash: string; at: string }[]): Promise<void[]> => {
+  await queryNamed(db, 'auth_touch_sessions', `
+    update sessions s set last_seen_at = v.at
+    from (select h, max(at) as at from unnest($1::text[], $2::timestamptz[]) as t(h, at) group by h) v
+    where s.token_hash = v.h and s.last_seen_at < v.at`, [touches.map((t) => t.tokenHash), touches.map((t) => t.at)]);
+  return touches.map(() => undefined);
+});
 
 export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDatabases, TEST_PASSWORD, type TestApp } from '../../test/test-app.js';
 
@@ -47,6 +48,25 @@ describe.each(testDatabases())('auth on %s', (kind) => {
     expect((await t.request('POST', '/api/auth/login', { body: { username: 'cx-staff', password: TEST_PASSWORD } })).statusCode).toBe(200);
     const audit = await t.request('GET', '/api/audit-events?action=account_locked', { cookie: await t.login('auditor') });
     expect(audit.json().items.some((e: { summary: string }) => e.summary.startsWith('锁定至'))).toBe(true);
+  });
+
+  it('resolves sessions read at the same moment each to its own user, and records when each was last used', async () => {
+    const names = ['cx-county', 'cx-office', 'cx-recipient', 'cx-support', 'yn-province', 'auditor'];
+    const cookies = await Promise.all(names.map(async (username) => {
+      const res = await t.request('POST', '/api/auth/login', { body: { username, password: TEST_PASSWORD } });
+      return `duikou_sid=${res.cookies.find((c) => c.name === 'duikou_sid')!.value}`;
+    }));
+    // Read together (one statement for all): each answer is its own session's user.
+    const mes = await Promise.all(cookies.map((cookie) => t.request('GET', '/api/auth/me', { cookie })));
+    expect(mes.map((r) => r.json().username)).toEqual(names);
+    // Two minutes on, the next requests record the sessions' activity together, each its own.
+    t.clock.advance(2 * 60_000);
+    await Promise.all([...cookies, ...cookies].map((cookie) => t.request('GET', '/api/auth/me', { cookie })));
+    const seen = (await t.database.db.execute(sql`select u.username, s.last_seen_at as at from sessions s join users u on u.id = s.user_id
+      where u.username in ${sql.raw(`(${names.map((n) => `'${n}'`).join(', ')})`)} order by s.last_seen_at desc`) as unknown as { rows: { username: string; at: Date | string }[] }).rows;
+    const latest = new Map<string, number>();
+    for (const r of seen) latest.set(r.username, Math.max(latest.get(r.username) ?? 0, new Date(r.at).getTime()));
+    expect(names.map((n) => latest.get(n))).toEqual(names.map(() => t.clock.now().getTime()));
   });
 
   it('ends a session after 30 idle minutes but keeps an active one', async () => {
