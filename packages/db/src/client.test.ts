@@ -49,12 +49,16 @@ describe.skipIf(!base)('PostgreSQL connections', () => {
 });
 
 describe('withGenericPlans', () => {
-  it('adds the option to those the URL gives, and takes them out of the URL (which would override it)', () => {
-    expect(withGenericPlans('postgres://u@db.example:5432/duikou')).toEqual({
-      connectionString: 'postgres://u@db.example:5432/duikou', options: '-c plan_cache_mode=force_generic_plan',
-    });
-    const kept = withGenericPlans('postgres://u@db.example:5432/duikou?sslmode=require&options=-c%20statement_timeout%3D5000');
-    expect(kept.options).toBe('-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan');
-    expect(kept.connectionString).toBe('postgres://u@db.example:5432/duikou?sslmode=require');
+  const GENERIC = '-c plan_cache_mode=force_generic_plan';
+  it('adds the option to those the URL or PGOPTIONS give (pg would let the URL override it)', () => {
+    expect(withGenericPlans('postgres://u@db.example:5432/duikou', {})).toMatchObject({ host: 'db.example', port: '5432', database: 'duikou', user: 'u', options: GENERIC });
+    expect(withGenericPlans('postgres://u@db.example/duikou?options=-c%20statement_timeout%3D5000', { PGOPTIONS: '-c x=1' }).options)
+      .toBe(`-c statement_timeout=5000 ${GENERIC}`);
+    expect(withGenericPlans('postgres://u@db.example/duikou', { PGOPTIONS: '-c search_path=duikou' }).options).toBe(`-c search_path=duikou ${GENERIC}`);
+  });
+
+  it('takes every form pg takes: socket hosts, encoded passwords, TLS', () => {
+    expect(withGenericPlans('postgres://u:p%40ss@/duikou?host=/var/run/postgresql', {})).toMatchObject({ host: '/var/run/postgresql', password: 'p@ss', database: 'duikou' });
+    expect(withGenericPlans('postgres://u@db.example/duikou?ssl=true', {}).ssl).toBeTruthy();
   });
 });

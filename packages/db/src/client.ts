@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 
@@ -42,11 +43,11 @@ export function migrationsFolder(): string {
  * its value to use the index). A startup option, added to any the URL gives, so no connection of the
  * pool ever runs without it.
  */
-export function withGenericPlans(url: string): { connectionString: string; options: string } {
-  const u = new URL(url);
-  const options = [u.searchParams.get('options'), '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' ');
-  u.searchParams.delete('options');
-  return { connectionString: u.toString(), options };
+export function withGenericPlans(url: string, env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
+  // Parsed as pg itself parses a connection string (socket hosts, `?host=`, encoded passwords, ssl),
+  // whose values would otherwise override the option; PGOPTIONS is kept as pg would have used it.
+  const { options, ...config } = parseConnectionString(url);
+  return { ...(config as pg.PoolConfig), options: [options ?? env.PGOPTIONS, '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' ') };
 }
 
 /** Opens the database (embedded PGlite or PostgreSQL) and applies every pending migration. */

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { activities, activityAttachments, assignments, pairings, type DbOrTx } from '@duikou/db';
 import type { ActivityListQuery } from '@duikou/contracts';
 import type { Actor } from '../../core/actor.js';
 import { allOf, totalCount } from '../../core/pagination.js';
 import { visibleAssignmentIds } from '../results/results.repository.js';
+import { inIds } from '../../core/sql-ids.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -37,7 +38,7 @@ export async function findActivity(db: DbOrTx, actor: Actor, id: string): Promis
 export async function listAttachmentMeta(db: DbOrTx, activityIds: readonly string[]) {
   if (activityIds.length === 0) return [];
   return db.select({ id: activityAttachments.id, activityId: activityAttachments.activityId, name: activityAttachments.name, type: activityAttachments.type, size: activityAttachments.size })
-    .from(activityAttachments).where(inArray(activityAttachments.activityId, [...activityIds])).orderBy(asc(activityAttachments.name));
+    .from(activityAttachments).where(inIds(activityAttachments.activityId, activityIds)).orderBy(asc(activityAttachments.name));
 }
 
 export async function findAttachment(db: DbOrTx, actor: Actor, id: string) {
@@ -65,5 +66,5 @@ export async function deleteActivity(db: DbOrTx, id: string) {
 export async function listGuidance(db: DbOrTx, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
   return db.select({ id: activities.id, assignmentId: activities.assignmentId, date: activities.date }).from(activities)
-    .where(and(inArray(activities.assignmentId, [...assignmentIds]), eq(activities.setting, 'off_site'))).orderBy(asc(activities.date));
+    .where(and(inIds(activities.assignmentId, assignmentIds), eq(activities.setting, 'off_site'))).orderBy(asc(activities.date));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
   activities, annualTasks, appraisalSteps, appraisals, assignments, attendanceDays, leaveRequests, mentorshipApprentices, mentorships, pairings, quarterlyReports,
   spotCheckResults, spotChecks, type DbOrTx,
@@ -7,6 +7,7 @@ import type { AppraisalListQuery } from '@duikou/contracts';
 import type { Actor } from '../../core/actor.js';
 import { allOf } from '../../core/pagination.js';
 import { visibleAssignmentIds } from '../results/results.repository.js';
+import { inIds } from '../../core/sql-ids.js';
 
 export type AppraisalRow = typeof appraisals.$inferSelect;
 export type StepRow = typeof appraisalSteps.$inferSelect;
@@ -44,7 +45,7 @@ export async function findAppraisal(db: DbOrTx, actor: Actor, id: string): Promi
 export async function listOfAssignments(db: DbOrTx, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
   return db.select({ id: appraisals.id, assignmentId: appraisals.assignmentId, periodFrom: appraisals.periodFrom, grade: appraisals.grade, completedOn: appraisals.completedOn, stage: appraisals.stage, chain: appraisals.chain })
-    .from(appraisals).where(inArray(appraisals.assignmentId, [...assignmentIds]));
+    .from(appraisals).where(inIds(appraisals.assignmentId, assignmentIds));
 }
 
 export async function listOfAssignment(db: DbOrTx, assignmentId: string) {
@@ -54,7 +55,7 @@ export async function listOfAssignment(db: DbOrTx, assignmentId: string) {
 
 export async function listSteps(db: DbOrTx, ids: readonly string[]): Promise<StepRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(appraisalSteps).where(inArray(appraisalSteps.appraisalId, [...ids])).orderBy(asc(appraisalSteps.actedAt), asc(appraisalSteps.id));
+  return db.select().from(appraisalSteps).where(inIds(appraisalSteps.appraisalId, ids)).orderBy(asc(appraisalSteps.actedAt), asc(appraisalSteps.id));
 }
 
 export async function insertAppraisal(db: DbOrTx, v: typeof appraisals.$inferInsert): Promise<string> {

@@ -19,7 +19,7 @@ import * as repo from './dashboard.repository.js';
 import { cachedDashboard } from './dashboard-cache.js';
 import { DASHBOARD_PARTS, partsChangedBy, type DashboardPart } from './dashboard-parts.js';
 
-/** Every engine list is read whole: the dashboard counts them (a page of 2,000 is what the lists themselves cap at). */
+/** Every engine list is read whole, in one page: the dashboard counts all its items (the API caps a page at 200). */
 const ALL = { page: 1, pageSize: 100_000 } as const;
 const DAY_MS = 86_400_000;
 type SkippedProgress = AtRisk['skipped'][number];

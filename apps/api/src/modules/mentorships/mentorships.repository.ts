@@ -4,6 +4,7 @@ import type { MentorshipListQuery } from '@duikou/contracts';
 import type { Actor } from '../../core/actor.js';
 import { allOf, totalCount } from '../../core/pagination.js';
 import { visibleAssignmentIds } from '../results/results.repository.js';
+import { inIds } from '../../core/sql-ids.js';
 
 export type MentorshipRow = typeof mentorships.$inferSelect;
 export type ApprenticeRow = typeof mentorshipApprentices.$inferSelect;
@@ -51,12 +52,12 @@ export async function findByKey(db: DbOrTx, assignmentId: string, year: number) 
 
 export async function listOfAssignments(db: DbOrTx, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
-  return db.select().from(mentorships).where(inArray(mentorships.assignmentId, [...assignmentIds])).orderBy(asc(mentorships.year));
+  return db.select().from(mentorships).where(inIds(mentorships.assignmentId, assignmentIds)).orderBy(asc(mentorships.year));
 }
 
 export async function listApprentices(db: DbOrTx, mentorshipIds: readonly string[]): Promise<ApprenticeRow[]> {
   if (mentorshipIds.length === 0) return [];
-  return db.select().from(mentorshipApprentices).where(inArray(mentorshipApprentices.mentorshipId, [...mentorshipIds]))
+  return db.select().from(mentorshipApprentices).where(inIds(mentorshipApprentices.mentorshipId, mentorshipIds))
     .orderBy(asc(mentorshipApprentices.mentorshipId), asc(mentorshipApprentices.position), asc(mentorshipApprentices.name));
 }
 

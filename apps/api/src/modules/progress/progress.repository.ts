@@ -60,7 +60,11 @@ export async function readProgress<T>(db: Db, ids: readonly string[], asOf: stri
   return new Map(rows.map((r) => [r.id, r.progress]));
 }
 
-/** ANALYZE of the judgement cache (its owner may; ANALYZE blocks no reads or writes). */
+/**
+ * ANALYZE of the judgement cache (its owner may; ANALYZE blocks no reads or writes). Skipped when
+ * another ANALYZE or a vacuum holds the table (several areas' first dashboards at once), and a failure
+ * costs only speed: the judgements are stored already.
+ */
 export async function refreshStatistics(db: Db): Promise<void> {
-  await db.execute(sql`analyze assignment_progress`);
+  await db.execute(sql`analyze (skip_locked) assignment_progress`).catch(() => undefined);
 }

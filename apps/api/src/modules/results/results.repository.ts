@@ -3,6 +3,7 @@ import { assignments, documentNumbers, organisations, pairingSupportUnits, pairi
 import type { Actor, Scope } from '../../core/actor.js';
 import { allOf } from '../../core/pagination.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
+import { inIds } from '../../core/sql-ids.js';
 
 /**
  * Scoped look-ups shared by the modules of issue 6 (agreements, tasks, activities, mentorships,
@@ -83,7 +84,7 @@ export async function findAssignmentFacts(db: DbOrTx, actor: Actor, id: string):
 export async function listAssignmentFacts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, AssignmentFacts>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await factsQuery(db).where(inArray(assignments.id, unique));
+  const rows = await factsQuery(db).where(inIds(assignments.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

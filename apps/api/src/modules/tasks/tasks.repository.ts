@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { annualTasks, assignments, pairings, quarterlyReports, type DbOrTx } from '@duikou/db';
 import type { AnnualTaskListQuery, QuarterlyReportListQuery } from '@duikou/contracts';
 import type { Actor } from '../../core/actor.js';
 import { allOf, totalCount } from '../../core/pagination.js';
 import { visibleAssignmentIds } from '../results/results.repository.js';
+import { inIds } from '../../core/sql-ids.js';
 
 type Page = { limit: number; offset: number };
 
@@ -30,7 +31,7 @@ export async function findTask(db: DbOrTx, actor: Actor, id: string) {
 
 export async function listTasksOf(db: DbOrTx, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
-  return db.select().from(annualTasks).where(inArray(annualTasks.assignmentId, [...assignmentIds])).orderBy(asc(annualTasks.createdAt));
+  return db.select().from(annualTasks).where(inIds(annualTasks.assignmentId, assignmentIds)).orderBy(asc(annualTasks.createdAt));
 }
 
 export async function insertTask(db: DbOrTx, v: typeof annualTasks.$inferInsert): Promise<string> {
@@ -78,7 +79,7 @@ export async function findReport(db: DbOrTx, actor: Actor, id: string) {
 /** Every report of these assignments: the engine judges each quarter against them. */
 export async function listReportsOf(db: DbOrTx, assignmentIds: readonly string[]) {
   if (assignmentIds.length === 0) return [];
-  return db.select().from(quarterlyReports).where(inArray(quarterlyReports.assignmentId, [...assignmentIds])).orderBy(asc(quarterlyReports.quarter));
+  return db.select().from(quarterlyReports).where(inIds(quarterlyReports.assignmentId, assignmentIds)).orderBy(asc(quarterlyReports.quarter));
 }
 
 export async function findReportByQuarter(db: DbOrTx, assignmentId: string, quarter: string) {
