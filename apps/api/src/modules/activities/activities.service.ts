@@ -8,8 +8,8 @@ import { pageOf } from '../../core/pagination.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { showVerdict } from '../policies/policies.service.js';
 import { listAttendance } from '../progress/progress.repository.js';
-import { findAssignmentFacts, listAssignmentFacts, listVisibleAssignments, type AssignmentFacts } from '../results/results.repository.js';
-import { actsFor, isPerson, pageItems, policyCache, skipReason, today, toAssignmentRef } from '../results/results.service.js';
+import { listAssignmentFacts, listVisibleAssignments, type AssignmentFacts } from '../results/results.repository.js';
+import { actsFor, isPerson, pageItems, policyCache, recordAssignment, skipReason, today, toAssignmentRef } from '../results/results.service.js';
 import * as repo from './activities.repository.js';
 
 /** The person records their own teaching and guidance; the support and recipient units may too. */
@@ -64,19 +64,6 @@ function decodeAttachments(list: readonly AttachmentInput[]) {
   });
 }
 
-async function assignmentOf(ctx: RequestContext, assignmentId: string | undefined): Promise<AssignmentFacts> {
-  if (assignmentId) {
-    const f = await findAssignmentFacts(ctx.db, ctx.actor, assignmentId);
-    if (!f) throw new AppError('VALIDATION_FAILED', '派驻记录不存在或不在您的范围内', { field: 'assignmentId' });
-    return f;
-  }
-  if (ctx.actor.personId) {
-    const on = today(ctx);
-    const [current] = await listVisibleAssignments(ctx.db, ctx.actor, { from: on, to: on, statuses: ['planned', 'on_duty'] });
-    if (current) return current;
-  }
-  throw new AppError('VALIDATION_FAILED', '请选择派驻记录', { field: 'assignmentId' });
-}
 
 function checkDate(ctx: RequestContext, f: AssignmentFacts, date: string): void {
   if (date > today(ctx)) throw new AppError('VALIDATION_FAILED', `日期不能晚于今天（${today(ctx)}）`, { field: 'date' });
@@ -84,7 +71,7 @@ function checkDate(ctx: RequestContext, f: AssignmentFacts, date: string): void 
 }
 
 export async function createActivity(ctx: RequestContext, input: ActivityCreate): Promise<Activity> {
-  const f = await assignmentOf(ctx, input.assignmentId);
+  const f = await recordAssignment(ctx, input.assignmentId);
   if (!mayEdit(ctx, f)) throw forbidden('带教/指导记录由派驻人员本人、支援单位或受援单位登记');
   checkDate(ctx, f, input.date);
   const files = decodeAttachments(input.attachments);

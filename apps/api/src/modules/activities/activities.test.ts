@@ -48,6 +48,10 @@ describe.each(testDatabases())('teaching and guidance records on %s', (kind) => 
     expect(onSite.statusCode).toBe(400);
     expect(onSite.json().field).toBe('channel');
     expect((await record({ channel: undefined, date: '2026-06-16' })).json().field).toBe('channel');
+    // A unit's account is no dispatched person: it names the assignment.
+    const unnamed = await record({ date: '2026-06-16' }, await t.login('my-recipient'));
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json()).toMatchObject({ field: 'assignmentId', message: '请选择派驻记录' });
   });
 
   it('checks each month with working days off site for a guidance record', async () => {

@@ -10,9 +10,9 @@ import { recordAudit } from '../../core/audit.js';
 import { pageOf } from '../../core/pagination.js';
 import { showVerdict } from '../policies/policies.service.js';
 import {
-  findAssignmentFacts, findVisibleRecipient, listAssignmentFacts, listPairingUnits, listVisibleAssignments, nextDocumentNumber, type AssignmentFacts,
+  findVisibleRecipient, listAssignmentFacts, listPairingUnits, listVisibleAssignments, nextDocumentNumber, type AssignmentFacts,
 } from '../results/results.repository.js';
-import { actsFor, isPerson, officeOver, orgRef, pageItems, PDF, policyCache, today, toAssignmentRef, XLSX, type FileAnswer } from '../results/results.service.js';
+import { actsFor, isPerson, officeOver, orgRef, pageItems, PDF, policyCache, recordAssignment, today, toAssignmentRef, XLSX, type FileAnswer } from '../results/results.service.js';
 import { renderMentorshipCertificatePdf } from './mentorship-certificate.pdf.js';
 import { writeMentorshipTable } from './mentorship-table.xlsx.js';
 import * as repo from './mentorships.repository.js';
@@ -59,20 +59,6 @@ export async function getMentorship(ctx: RequestContext, id: string): Promise<Me
   return (await shape(ctx, [(await findVisible(ctx, id)).m]))[0]!;
 }
 
-/** The mentor's assignment: the one named, or (for the dispatched person) the one under way today. */
-async function mentorAssignment(ctx: RequestContext, assignmentId: string | undefined): Promise<AssignmentFacts> {
-  if (assignmentId) {
-    const f = await findAssignmentFacts(ctx.db, ctx.actor, assignmentId);
-    if (!f) throw new AppError('VALIDATION_FAILED', '派驻记录不存在或不在您的范围内', { field: 'assignmentId' });
-    return f;
-  }
-  if (ctx.actor.personId) {
-    const on = today(ctx);
-    const [current] = await listVisibleAssignments(ctx.db, ctx.actor, { from: on, to: on, statuses: ['planned', 'on_duty'] });
-    if (current) return current;
-  }
-  throw new AppError('VALIDATION_FAILED', '请选择派驻记录', { field: 'assignmentId' });
-}
 
 const apprenticeValues = (mentorshipId: string, list: readonly ApprenticeInput[], from = 0) => list.map((a, i) => ({
   mentorshipId, name: a.name, specialtyTitle: a.specialtyTitle, department: a.department ?? null, learningSpecialty: a.learningSpecialty, learningGoal: a.learningGoal, position: from + i,
@@ -84,7 +70,7 @@ function checkSignedOn(ctx: RequestContext, signedOn: string | null | undefined)
 
 /** A support person's agreement for a year, with its apprentices (MY 二（三）: 签订“师带徒”协议). */
 export async function createMentorship(ctx: RequestContext, input: MentorshipCreate): Promise<Mentorship> {
-  const f = await mentorAssignment(ctx, input.assignmentId);
+  const f = await recordAssignment(ctx, input.assignmentId);
   if (!mayEdit(ctx, f)) throw forbidden('师带徒协议由支援人员本人、支援单位或受援单位登记');
   if (input.year < Number(f.start.slice(0, 4)) || input.year > Number(f.end.slice(0, 4))) throw new AppError('VALIDATION_FAILED', `年份须在派驻期 ${f.start} 至 ${f.end} 内`, { field: 'year' });
   checkSignedOn(ctx, input.signedOn);

@@ -90,6 +90,7 @@ export async function listAssignmentFacts(db: DbOrTx, ids: readonly string[]): P
 
 export interface AssignmentFilter {
   assignmentId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; pairingId?: string | undefined;
+  personId?: string | undefined;
   /** Terms overlapping [from, to]. */
   from?: string | undefined; to?: string | undefined;
   modes?: readonly string[] | undefined;
@@ -109,6 +110,7 @@ export async function listVisibleAssignments(db: DbOrTx, actor: Actor, f: Assign
     f.supportOrgId && eq(assignments.supportOrgId, f.supportOrgId),
     f.recipientOrgId && eq(pairings.recipientOrgId, f.recipientOrgId),
     f.pairingId && eq(assignments.pairingId, f.pairingId),
+    f.personId && eq(assignments.personId, f.personId),
     f.to && sql`coalesce(${assignments.actualStart}, ${assignments.plannedStart}) <= ${f.to}`,
     f.from && sql`coalesce(${assignments.actualEnd}, ${assignments.plannedEnd}) >= ${f.from}`,
     f.modes && f.modes.length > 0 && inArray(assignments.mode, [...f.modes]),

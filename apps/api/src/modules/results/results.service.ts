@@ -3,7 +3,7 @@ import type { Policy, VerdictStatus } from '@duikou/policy';
 import { regionInScope, type Actor, type RequestContext } from '../../core/actor.js';
 import { AppError } from '../../core/app-error.js';
 import { chinaToday, policyInForce } from '../policies/policies.service.js';
-import type { AssignmentFacts } from './results.repository.js';
+import { findAssignmentFacts, listVisibleAssignments, type AssignmentFacts } from './results.repository.js';
 
 export const today = (ctx: RequestContext): string => chinaToday(ctx.clock.now());
 export const currentYear = (ctx: RequestContext): number => Number(today(ctx).slice(0, 4));
@@ -64,3 +64,22 @@ export function pageItems<T>(items: readonly T[], q: { page: number; pageSize: n
 export interface FileAnswer { buffer: Buffer; filename: string; contentType: string }
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The assignment a record is made for: the one named (in the caller's scope), or, for a dispatched
+ * person, their own one under way today. Asked by that person's id, never by reading the area.
+ */
+export async function recordAssignment(ctx: RequestContext, assignmentId: string | undefined): Promise<AssignmentFacts> {
+  if (assignmentId) {
+    const f = await findAssignmentFacts(ctx.db, ctx.actor, assignmentId);
+    if (!f) throw new AppError('VALIDATION_FAILED', '派驻记录不存在或不在您的范围内', { field: 'assignmentId' });
+    return f;
+  }
+  if (ctx.actor.personId) {
+    const on = today(ctx);
+    const [current] = await listVisibleAssignments(ctx.db, ctx.actor, { personId: ctx.actor.personId, from: on, to: on, statuses: ['planned', 'on_duty'] });
+    if (current) return current;
+  }
+  throw new AppError('VALIDATION_FAILED', '请选择派驻记录', { field: 'assignmentId' });
+}
+
