@@ -113,12 +113,22 @@ async function readFacts(database: Database) {
     select o.id, o.name, o.region_code as "regionCode", (select count(*)::int from assignments a where a.support_org_id = o.id) as n
     from organisations o where o.admin_level in ('provincial', 'municipal') order by o.name`)).rows;
   const assignments = Number((await sql.query<{ n: string }>('select count(*) as n from assignments')).rows[0]!.n);
+  // Records of the capital's area that the timed writes name (the dashboards of both offices see them).
+  const named = async (query: string) => (await sql.query<{ id: string }>(query, [`530000/${capital.code}/%`])).rows.map((r) => r.id);
+  const written = {
+    assignment: await named(`select a.id from assignments a join pairings p on p.id = a.pairing_id join organisations o on o.id = p.recipient_org_id
+      join regions r on r.code = o.region_code where r.path like $1 and a.status in ('planned', 'on_duty') order by a.id limit 20`),
+    spot_check: await named(`select distinct c.id from spot_checks c join spot_check_results x on x.spot_check_id = c.id join assignments a on a.id = x.assignment_id
+      join pairings p on p.id = a.pairing_id join organisations o on o.id = p.recipient_org_id join regions r on r.code = o.region_code where r.path like $1 order by c.id limit 20`),
+    leave: await named(`select l.id from leave_requests l join assignments a on a.id = l.assignment_id join pairings p on p.id = a.pairing_id
+      join organisations o on o.id = p.recipient_org_id join regions r on r.code = o.region_code where r.path like $1 order by l.id limit 20`),
+  };
   const provincePath = '530000/';
   // Persons imported by earlier runs on this database (--skip-generate): the next import's ID numbers start past them.
   const importedPersons = Number((await sql.query<{ n: string }>(
     `select count(*) as n from audit_events where entity_type = 'person' and action = 'create' and summary like '导入人员「%'`)).rows[0]!.n);
   return {
-    importedPersons,
+    importedPersons, written,
     dataset: meta ? JSON.parse(meta.value) as { preset: string; today: string } : null, tappers, capital, assignments, employers,
     prefectureRecipient: await busiest(`${provincePath}${capital.code}/`), provinceRecipient: await busiest(provincePath),
   };
@@ -146,9 +156,14 @@ async function main(): Promise<void> {
   // A write that can change a verdict (an approval, a spot check…), by someone else or by the office
   // user itself (whose dashboard then recomputes at once). (PGlite: the server holds the folder, so
   // the bench cannot write beside it; those figures are left out there.)
+  // Each names a record of its kind in the capital's area, as the product's audit line does, in turn.
+  let turn = 0;
   const write: Write | null = kind === 'postgres'
-    ? (by, entityType) => rawSqlOf(database).query(`insert into audit_events (action, entity_type, summary, actor_user_id)
-        select 'update', $2, 'bench: a write between two reads', (select id from users where username = $1)`, [by, entityType])
+    ? (by, entityType) => {
+      const ids = facts.written[entityType as keyof Facts['written']] ?? [];
+      return rawSqlOf(database).query(`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+        select 'update', $2, $3, 'bench: a write between two reads', (select id from users where username = $1)`, [by, entityType, ids.length > 0 ? ids[turn++ % ids.length] : null]);
+    }
     : null;
   // Before each timed section on PostgreSQL: a checkpoint and the autovacuum the last load woke (as pgbench).
   const settle = kind === 'postgres' ? async () => say(`数据库静置：${await settlePostgres(database)}`) : async () => {};
@@ -215,7 +230,7 @@ const DASHBOARD_WRITES = [
   { label: '他人的写入（审批请假等）', own: false, kind: 'leave' },
   { label: '本人审批请假（重算在岗判定、趋势、待审批）', own: true, kind: 'leave' },
   { label: '本人录入抽查结果（重算抽查后果、趋势）', own: true, kind: 'spot_check' },
-  { label: '本人改动派驻（全部重算）', own: true, kind: 'assignment' },
+  { label: '本人改动派驻（重算该派驻涉及的各项）', own: true, kind: 'assignment' },
 ] as const;
 
 async function measureProduct(facts: Facts, sessions: Sessions, loads: { real?: LoadResult }, write: Write | null, settle: () => Promise<void>): Promise<RunningProcess> {

@@ -24,8 +24,8 @@ describe('dashboard cache', () => {
       return ++computed;
     },
     withToday: async (kept) => kept,
-    recompute: async (kept, kinds) => {
-      recomputed.push([...kinds].sort());
+    recompute: async (kept, writes) => {
+      recomputed.push([...new Set(writes.map((w) => w.kind))].sort());
       return partial ? kept + 0.5 : null;
     },
     refreshAfterMs: MINUTE,
@@ -86,9 +86,9 @@ describe('dashboard cache', () => {
     expect(recomputed.at(-1)).toEqual(['spot_check']);
     // A kind every part reads: computed afresh.
     partial = false;
-    await write('assignment', me!.id);
+    await write('pairing', me!.id);
     expect(await get('b', mine)).toBe(computed);
-    expect(recomputed.at(-1)).toEqual(['assignment']);
+    expect(recomputed.at(-1)).toEqual(['pairing']);
     partial = true;
   });
 });

@@ -28,10 +28,19 @@ export async function writeVersions(db: Db, userId: string): Promise<WriteVersio
   return { all: row?.all ?? '0', verdicts: row?.verdicts ?? '0', mine: row?.mine ?? '0' };
 }
 
-/** The kinds (entity types) of the verdict writes after audit id `since`: what a kept answer has missed. */
-export async function kindsWrittenSince(db: Db, since: string): Promise<string[]> {
-  const rows = rowsOf<{ entity_type: string }>(await db.execute(sql`select distinct entity_type from audit_events where id > ${since} and ${VERDICT_WRITES}`));
-  return rows.map((r) => r.entity_type);
+/** A verdict write a kept answer has missed: its kind (the audit entity type) and the entity it names (null: none, or too many to list). */
+export interface WrittenEntity { kind: string; id: string | null }
+
+/** Past this many entities written since, only their kinds are told (the parts they change are then recomputed whole). */
+const MAX_NAMED = 200;
+
+/** The verdict writes after audit id `since`, once per entity. */
+export async function writesSince(db: Db, since: string): Promise<WrittenEntity[]> {
+  const named = rowsOf<{ kind: string; id: string | null }>(await db.execute(sql`
+    select distinct entity_type as kind, entity_id as id from audit_events where id > ${since} and ${VERDICT_WRITES} limit ${MAX_NAMED + 1}`));
+  if (named.length <= MAX_NAMED) return named;
+  const kinds = rowsOf<{ kind: string }>(await db.execute(sql`select distinct entity_type as kind from audit_events where id > ${since} and ${VERDICT_WRITES}`));
+  return kinds.map((k) => ({ kind: k.kind, id: null }));
 }
 
 const MAX_ENTRIES = 500;
@@ -54,10 +63,10 @@ export interface CacheOptions<T> {
   /** The kept answer with today's live figures; null when it cannot be brought up to date that way. */
   withToday: (kept: T) => Promise<T | null>;
   /**
-   * The kept answer with what writes of these kinds can change recomputed (and today's live figures);
-   * null when they can change everything: then it is computed afresh.
+   * The kept answer with what these writes can change recomputed (and today's live figures); null
+   * when they can change everything: then it is computed afresh.
    */
-  recompute: (kept: T, kinds: readonly string[]) => Promise<T | null>;
+  recompute: (kept: T, writes: readonly WrittenEntity[]) => Promise<T | null>;
   /** How old kept verdicts may grow, while writes they have not seen come in, before a background refresh. */
   refreshAfterMs: number;
   now: () => number;
@@ -119,10 +128,10 @@ export async function cachedDashboard<T>(db: Db, key: string, o: CacheOptions<T>
       return value;
     }
   } else if (hit) {
-    // The caller wrote since: the parts the writes since can change are recomputed. The others were
+    // The caller wrote since: what the writes since can change is recomputed. The others were
     // exact for those writes, so the answer counts every verdict write up to `v`; check-ins the kept
     // parts have missed still reach them by the refresh, as its age and `computed.all` are kept.
-    const value = await o.recompute(hit.value, await kindsWrittenSince(db, hit.computed.verdicts));
+    const value = await o.recompute(hit.value, await writesSince(db, hit.computed.verdicts));
     if (value !== null) {
       if (cache.get(key) === hit) { hit.value = value; hit.all = v.all; hit.computed = { ...hit.computed, verdicts: v.verdicts, mine: v.mine }; }
       refreshIfDue(db, cache, key, o, hit);

@@ -1,14 +1,17 @@
+import type { WrittenEntity } from './dashboard-cache.js';
+
 /**
- * The parts a dashboard is computed from, and which writes can change each (DECISIONS 26). A write is
- * known by its audit line's entity type: when the caller's own write comes in, only the parts its kind
- * (and the kinds of the others' writes since) can change are recomputed; the others are kept. A kind
- * this map does not know changes every part, so a new kind of write is never missed, only slower.
+ * The parts a dashboard is computed from, and which writes can change each (DECISIONS 26, 31). A write
+ * is known by its audit line's entity type: when the caller's own write comes in, only the parts its
+ * kind (and the kinds of the others' writes since) can change are recomputed; the others are kept. A
+ * kind this map does not know changes every part, so a new kind of write is never missed, only slower.
+ * The parts judged item by item recompute only the items a write names, where its kind can be traced.
  */
 export const DASHBOARD_PARTS = ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'agreements', 'visits', 'quarterly', 'calendar'] as const;
 export type DashboardPart = (typeof DASHBOARD_PARTS)[number];
 
-/** Writes to what every part reads: who is dispatched where, under which policy, on which calendar, named how. */
-const EVERY_PART = new Set(['assignment', 'pairing', 'organisation', 'region', 'programme', 'policy', 'person', 'calendar']);
+/** Writes to what every part reads: who is paired with whom, in which area, under which policy, on which calendar. */
+const EVERY_PART = new Set(['pairing', 'organisation', 'region', 'programme', 'policy', 'calendar']);
 
 /** Writes no part reads (results, reports, accounts): the dashboard shows none of them. */
 const NO_PART = new Set([
@@ -18,6 +21,10 @@ const NO_PART = new Set([
 
 /** The parts each other kind of write can change. */
 const PARTS_OF: Record<string, readonly DashboardPart[]> = {
+  // An assignment's dates and status: everything judged of persons; not the pairings' agreements and visits, nor the calendar.
+  assignment: ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'quarterly'],
+  // A person's name and title: the lists that name or count persons; not the attendance counted.
+  person: ['onSite', 'pendingLeave', 'staffing', 'consequences', 'quarterly'],
   // Attendance days: entered by the unit, corrected on appeal, filled by approved leave and reported trips.
   attendance: ['onSite', 'period'],
   attendance_appeal: ['onSite', 'period'],
@@ -42,4 +49,29 @@ export function partsChangedBy(entityTypes: Iterable<string>): 'all' | Set<Dashb
     for (const p of some) parts.add(p);
   }
   return parts.size === DASHBOARD_PARTS.length ? 'all' : parts;
+}
+
+/** Parts judged item by item, and the kinds of write whose named entity tells which items (dashboard.repository `traceWrites`). */
+const TRACEABLE: Partial<Record<DashboardPart, ReadonlySet<string>>> = {
+  staffing: new Set(['assignment']), // its pairing unit
+  consequences: new Set(['assignment', 'spot_check']), // the persons checked, and the checking unit's self-checks
+  quarterly: new Set(['assignment']),
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What to recompute after these writes: 'all', or each part changed, whole or (an item part whose
+ * writes all name an entity of a traceable kind) for the writes that name its items.
+ */
+export function planRecompute(writes: readonly WrittenEntity[]): 'all' | Map<DashboardPart, 'whole' | WrittenEntity[]> {
+  const changed = partsChangedBy(writes.map((w) => w.kind));
+  if (changed === 'all') return 'all';
+  const plan = new Map<DashboardPart, 'whole' | WrittenEntity[]>();
+  for (const part of changed) {
+    const traceable = TRACEABLE[part];
+    const its = writes.filter((w) => PARTS_OF[w.kind]?.includes(part));
+    plan.set(part, traceable && its.every((w) => traceable.has(w.kind) && w.id !== null && UUID.test(w.id)) ? its : 'whole');
+  }
+  return plan;
 }

@@ -74,6 +74,7 @@ export interface PeriodRow { k: string | null; month: string | null; on_site: nu
  * From a month's first day, whole months come from the monthly totals a trigger keeps (DECISIONS 22),
  * less the days after `to` in its month (leave approved ahead fills future days): both reads use an
  * index and stay small however many days the area holds. Another start reads the days themselves.
+ * Months are grouped as dates and named after grouping (naming each of a province's 130,000 rows cost a third).
  */
 export async function countPeriod(db: DbOrTx, scope: Scope, b: Breakdown, from: string, to: string): Promise<PeriodRow[]> {
   const byTotals = from.endsWith('-01') && from <= to;
@@ -88,6 +89,7 @@ export async function countPeriod(db: DbOrTx, scope: Scope, b: Breakdown, from: 
     from sa join attendance_days d on d.assignment_id = sa.id
     where d.date >= ${since} and d.date <= ${until} and sa.s <= ${to} and sa.e >= ${from}
     group by grouping sets ((sa.k), (to_char(d.date, 'YYYY-MM')))`);
+  // Three statements side by side: one reading the area's assignments once ran longer (the filters could not reach inside it).
   const [counted, ahead, checks] = await Promise.all([
     byTotals
       ? db.execute(sql`
@@ -95,7 +97,7 @@ export async function countPeriod(db: DbOrTx, scope: Scope, b: Breakdown, from: 
         select sa.k, to_char(t.month, 'YYYY-MM') as month, cast(sum(t.on_site) as integer) as on_site, cast(sum(t.leave) as integer) as leave, 0 as absences
         from sa join attendance_month_totals t on t.assignment_id = sa.id
         where t.month >= ${from} and t.month <= ${monthOfTo} and sa.s <= ${to} and sa.e >= ${from}
-        group by grouping sets ((sa.k), (to_char(t.month, 'YYYY-MM')))`)
+        group by grouping sets ((sa.k), (t.month))`)
       : days(from, to, 1),
     // The days of `to`'s month after `to` that the month's total already holds.
     byTotals && to < lastOfMonth ? days(nextDay(to), lastOfMonth, -1) : Promise.resolve({ rows: [] }),
@@ -121,15 +123,25 @@ export async function listUnjudged(db: DbOrTx, scope: Scope, today: string): Pro
   return rows.map((r) => r.id);
 }
 
-export interface JudgedRow { k: string | null; total: boolean; unmet: number; at_risk: number; skipped: number }
+export interface JudgedRow {
+  k: string | null; total: boolean; unmet: number; at_risk: number; skipped: number;
+  /** On the `total` row: an example of each status (the first by start date), to explain it. */
+  first_unmet?: string | null; first_at_risk?: string | null; first_skipped?: string | null;
+}
 
-/** The on-site judgements cached today, per child and in all (`skipped`: could not be judged, e.g. no calendar). */
+/**
+ * The on-site judgements cached today, per child and in all (`skipped`: could not be judged, e.g. no
+ * calendar), with an example of each status on the total row. One pass over the area: reading the
+ * examples apart read the area's assignments twice (at a province, ≈ 100 ms of the database's time).
+ */
 export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<JudgedRow[]> {
+  const first = (status: string) => sql`case when grouping(sa.k) = 1 then (array_agg(ap.assignment_id::text order by sa.s, sa.id) filter (where ap.status = ${status}))[1] end`;
   return rowsOf<JudgedRow>(await db.execute(sql`
     with sa as materialized (${scoped(scope, b)}), ap as materialized (${flagged(today)})
     select sa.k, grouping(sa.k) = 1 as total,
       cast(count(*) filter (where ap.status = 'unmet') as integer) as unmet, cast(count(*) filter (where ap.status = 'at_risk') as integer) as at_risk,
-      cast(count(*) filter (where ap.status = 'skipped') as integer) as skipped
+      cast(count(*) filter (where ap.status = 'skipped') as integer) as skipped,
+      ${first('unmet')} as first_unmet, ${first('at_risk')} as first_at_risk, ${first('skipped')} as first_skipped
     from sa join ap on ap.assignment_id = sa.id
     where sa.status in ('planned', 'on_duty')
     group by grouping sets ((sa.k), ())`));
@@ -142,19 +154,39 @@ export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today:
  */
 const flagged = (today: string) => sql`select assignment_id, status from assignment_progress where as_of = ${today} and status in ('unmet', 'at_risk', 'skipped')`;
 
-/** One cached judgement per status (unmet, at risk, skipped): the engine's explanation of an example. */
-export async function sampleJudged<T>(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<{ status: string; progress: T }[]> {
-  // The examples are picked first and their verdicts (large) read after: sorting thousands with them costs.
+/** The cached judgements (with the engine's explanation) of these assignments today. */
+export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: string): Promise<{ status: string; progress: T }[]> {
+  if (ids.length === 0) return [];
   return rowsOf(await db.execute(sql`
-    with sa as materialized (${scoped(scope, b)}), ap as materialized (${flagged(today)}),
-    picked as (
-      select distinct on (ap.status) ap.status, ap.assignment_id
-      from sa join ap on ap.assignment_id = sa.id
-      where sa.status in ('planned', 'on_duty')
-      order by ap.status, sa.s, sa.id
-    )
-    select picked.status, p.progress from picked join assignment_progress p on p.assignment_id = picked.assignment_id and p.as_of = ${today} and p.status = picked.status
-    order by picked.status`));
+    select status, progress from assignment_progress where assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and as_of = ${today} and status is not null`));
+}
+
+/** What writes of traceable kinds touched: the assignments (with their person and pairing unit) and the units that checked. */
+export interface Touched {
+  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string }[];
+  checkerOrgIds: string[];
+  /** Every assignment and spot check named was found (one deleted since cannot be traced). */
+  complete: boolean;
+}
+
+/** The assignments an assignment write names, or a spot check covers; and the units that made those checks. */
+export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; id: string | null }[]): Promise<Touched> {
+  const idsOf = (kind: string) => [...new Set(writes.filter((w) => w.kind === kind && w.id).map((w) => w.id!.toLowerCase()))];
+  const [assignmentIds, checkIds] = [idsOf('assignment'), idsOf('spot_check')];
+  const [assignments, checks] = await Promise.all([
+    db.execute(sql`
+      select a.id, a.person_id, a.support_org_id, p.recipient_org_id from assignments a join pairings p on p.id = a.pairing_id
+      where a.id = any(${`{${assignmentIds.join(',')}}`}::uuid[])
+        or a.id in (select r.assignment_id from spot_check_results r where r.spot_check_id = any(${`{${checkIds.join(',')}}`}::uuid[]))`),
+    db.execute(sql`select id, by_org_id from spot_checks where id = any(${`{${checkIds.join(',')}}`}::uuid[])`),
+  ]);
+  const found = rowsOf<Touched['assignments'][number]>(assignments);
+  const checkRows = rowsOf<{ id: string; by_org_id: string }>(checks);
+  const foundIds = new Set(found.map((a) => a.id));
+  return {
+    assignments: found, checkerOrgIds: [...new Set(checkRows.map((c) => c.by_org_id))],
+    complete: assignmentIds.every((id) => foundIds.has(id)) && checkRows.length === checkIds.length,
+  };
 }
 
 export interface PendingLeaveRow {

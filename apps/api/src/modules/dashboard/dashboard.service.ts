@@ -12,12 +12,12 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { mayDecide } from '../leave/leave.service.js';
 import { chinaToday } from '../policies/policies.service.js';
 import { judgeAssignments } from '../progress/progress.service.js';
-import { computeConsequences } from '../spot-checks/spot-checks.service.js';
+import { computeConsequences, type ConsequencesOf } from '../spot-checks/spot-checks.service.js';
 import { quarterlySchedule } from '../tasks/tasks.service.js';
 import { visitVerdicts } from '../visits/visits.service.js';
 import * as repo from './dashboard.repository.js';
-import { cachedDashboard } from './dashboard-cache.js';
-import { DASHBOARD_PARTS, partsChangedBy, type DashboardPart } from './dashboard-parts.js';
+import { cachedDashboard, type WrittenEntity } from './dashboard-cache.js';
+import { DASHBOARD_PARTS, planRecompute, type DashboardPart } from './dashboard-parts.js';
 
 /** Every engine list is read whole, in one page: the dashboard counts all its items (the API caps a page at 200). */
 const ALL = { page: 1, pageSize: 100_000 } as const;
@@ -218,48 +218,118 @@ interface Parts {
 }
 
 type PartComputers = { [P in DashboardPart]: () => Promise<Parts[P]> };
+type ItemPart = 'staffing' | 'consequences' | 'quarterly';
+/** A part judged item by item, recomputed for the items writes touched and merged into what was kept. */
+type ItemComputers = { [P in ItemPart]: (kept: Parts[P], touched: repo.Touched) => Promise<Parts[P]> };
+
+/**
+ * Code-point order of the keys, left to right. Each list part is kept in such an order, whole or after
+ * a merge alike, so that its first item (the attention list's example) does not depend on how it was computed.
+ */
+function byKeys<T>(keys: (x: T) => readonly string[]): (a: T, b: T) => number {
+  return (a, b) => {
+    const [ka, kb] = [keys(a), keys(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  };
+}
+const STAFFING_ORDER = byKeys<StaffingRow>((r) => [r.programmeName, r.recipientOrgName, r.supportOrgName, r.pairingId, r.supportOrgId]);
+const PERSON_ORDER = byKeys<Consequences['persons'][number]>((p) => [p.supportOrgName, p.personName, p.personId, p.policyCode]);
+const SELF_CHECK_ORDER = byKeys<Consequences['selfChecks'][number]>((c) => [c.supportOrgName, c.supportOrgId, c.policyCode, c.period.from]);
+const QUARTER_ORDER = byKeys<Parts['quarterly'][number]>(({ i, x }) => [
+  i.assignment.recipientOrg.name, i.assignment.supportOrg.name, i.assignment.personName, i.assignment.term.start, i.assignment.assignmentId, x.quarter,
+]);
+
+const unique = <T,>(xs: readonly T[]) => [...new Set(xs)];
 
 /** How each part is computed, in the area shown, as the caller would see the engine's lists there (role and account unchanged). */
-function partComputers(ctx: RequestContext, target: Target, today: string): PartComputers {
+function partComputers(ctx: RequestContext, target: Target, today: string): { whole: PartComputers; items: ItemComputers } {
   const sub: RequestContext = { ...ctx, actor: { ...ctx.actor, scope: target.scope } };
   const year = Number(today.slice(0, 4));
   const months = lastTwelveMonths(today);
   const b = target.breakdown;
-  return {
+  const staffing = async (f: { supportOrgId?: string; recipientOrgId?: string } = {}) => (await computeStaffing(sub, { year, ...f })).filter((r) => shortStatus(r.verdict));
+  const consequences = async (only?: ConsequencesOf): Promise<Parts['consequences']> => {
+    const c = await computeConsequences(sub, {}, only);
+    // Spot-check consequences of persons still on assignment (a finished assignment's are history).
+    const current = await repo.listCurrent(ctx.db, [...new Set(c.persons.flatMap((p) => p.assignmentIds))]);
+    const recentMonths = new Set(months);
+    return {
+      persons: c.persons.filter((p) => p.assignmentIds.some((id) => current.has(id))).sort(PERSON_ORDER),
+      selfChecks: c.selfChecks.filter((s) => s.verdict.status === 'unmet' && String(s.verdict.figures.owed ?? '').split('、').some((m) => recentMonths.has(m))).sort(SELF_CHECK_ORDER),
+    };
+  };
+  const quarterly = async (assignmentId?: string) => (await quarterlySchedule(sub, { ...ALL, lateOnly: true, assignmentId })).items
+    .flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x })));
+  const whole: PartComputers = {
     // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
+    // Counted while the unjudged are looked for, and again only if some were judged meanwhile.
     onSite: async () => {
-      await judgeAssignments(sub, await repo.listUnjudged(ctx.db, target.scope, today));
-      const [counts, samples] = await Promise.all([
-        repo.countJudged(ctx.db, target.scope, b, today), repo.sampleJudged<AssignmentProgress | SkippedProgress>(ctx.db, target.scope, b, today),
-      ]);
-      return { counts, samples };
+      const [unjudged, counted] = await Promise.all([repo.listUnjudged(ctx.db, target.scope, today), repo.countJudged(ctx.db, target.scope, b, today)]);
+      if (unjudged.length > 0) await judgeAssignments(sub, unjudged);
+      const counts = unjudged.length > 0 ? await repo.countJudged(ctx.db, target.scope, b, today) : counted;
+      const total = counts.find((r) => r.total);
+      const firsts = [total?.first_unmet, total?.first_at_risk, total?.first_skipped].filter((id): id is string => !!id);
+      return { counts, samples: await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today) };
     },
     period: () => repo.countPeriod(ctx.db, target.scope, b, `${months[0]}-01`, today),
     pendingLeave: () => repo.listPendingLeave(ctx.db, target.scope, b),
-    staffing: async () => (await computeStaffing(sub, { year })).filter((r) => shortStatus(r.verdict)),
-    consequences: async () => {
-      const c = await computeConsequences(sub, {});
-      // Spot-check consequences of persons still on assignment (a finished assignment's are history).
-      const current = await repo.listCurrent(ctx.db, [...new Set(c.persons.flatMap((p) => p.assignmentIds))]);
-      const recentMonths = new Set(months);
-      return {
-        persons: c.persons.filter((p) => p.assignmentIds.some((id) => current.has(id))),
-        selfChecks: c.selfChecks.filter((s) => s.verdict.status === 'unmet' && String(s.verdict.figures.owed ?? '').split('、').some((m) => recentMonths.has(m))),
-      };
-    },
+    staffing: async () => (await staffing()).sort(STAFFING_ORDER),
+    consequences: () => consequences(),
     agreements: async () => (await agreementCoverage(sub, { ...ALL, missingOnly: true })).items.filter((i) => shortStatus(i.verdict)),
     visits: async () => (await visitVerdicts(sub, { ...ALL, shortOnly: true })).items.filter((i) => shortStatus(i.verdict)),
-    quarterly: async () => (await quarterlySchedule(sub, { ...ALL, lateOnly: true })).items
-      .flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x }))),
+    quarterly: async () => (await quarterly()).sort(QUARTER_ORDER),
     calendar: async () => {
       try { return { workingDay: describeDay(await loadCalendar(ctx.db), today).workingDay }; } catch { return { workingDay: null }; }
     },
   };
+  const items: ItemComputers = {
+    // The rows of each pairing unit touched (all pairings between its support and recipient units) replace the kept ones.
+    staffing: async (kept, touched) => {
+      const units = new Map(touched.assignments.map((a) => [`${a.support_org_id}|${a.recipient_org_id}`, a]));
+      const fresh = await Promise.all([...units.values()].map((a) => staffing({ supportOrgId: a.support_org_id, recipientOrgId: a.recipient_org_id })));
+      return [...kept.filter((r) => !units.has(`${r.supportOrgId}|${r.recipientOrgId}`)), ...fresh.flat()].sort(STAFFING_ORDER);
+    },
+    // The verdicts of each person touched, and the self-checks of each support unit touched or checking.
+    consequences: async (kept, touched) => {
+      const personIds = unique(touched.assignments.map((a) => a.person_id));
+      const supportOrgIds = unique([...touched.assignments.map((a) => a.support_org_id), ...touched.checkerOrgIds]);
+      const fresh = await consequences({ personIds, supportOrgIds });
+      const [persons, units] = [new Set(personIds), new Set(supportOrgIds)];
+      return {
+        persons: [...kept.persons.filter((p) => !persons.has(p.personId)), ...fresh.persons].sort(PERSON_ORDER),
+        selfChecks: [...kept.selfChecks.filter((c) => !units.has(c.supportOrgId)), ...fresh.selfChecks].sort(SELF_CHECK_ORDER),
+      };
+    },
+    quarterly: async (kept, touched) => {
+      const ids = unique(touched.assignments.map((a) => a.id));
+      const fresh = await Promise.all(ids.map((id) => quarterly(id)));
+      const gone = new Set(ids);
+      return [...kept.filter(({ i }) => !gone.has(i.assignment.assignmentId)), ...fresh.flat()].sort(QUARTER_ORDER);
+    },
+  };
+  return { whole, items };
 }
 
-/** Computes the parts named (all of them without `kept`), keeping the others from `kept`. */
-async function computeParts(computers: PartComputers, names: ReadonlySet<DashboardPart>, kept?: Parts): Promise<Parts> {
-  const entries = await Promise.all(DASHBOARD_PARTS.map(async (name) => [name, kept && !names.has(name) ? kept[name] : await computers[name]()] as const));
+const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p === 'consequences' || p === 'quarterly';
+
+/**
+ * The parts of an answer: all computed (no `kept`), or per the plan — a part it does not name kept, an
+ * item part whose writes were traced recomputed for the items they touched, the others whole.
+ */
+async function computeParts(
+  computers: ReturnType<typeof partComputers>, plan: ReadonlyMap<DashboardPart, 'whole' | WrittenEntity[]> | 'all', kept?: Parts, touched?: repo.Touched | null,
+): Promise<Parts> {
+  const one = async <P extends DashboardPart>(name: P): Promise<Parts[P]> => {
+    if (plan === 'all' || !kept) return computers.whole[name]();
+    const how = plan.get(name);
+    if (how === undefined) return kept[name];
+    if (how !== 'whole' && touched?.complete && isItemPart(name)) {
+      return (computers.items[name] as (k: Parts[P], t: repo.Touched) => Promise<Parts[P]>)(kept[name], touched);
+    }
+    return computers.whole[name]();
+  };
+  const entries = await Promise.all(DASHBOARD_PARTS.map(async (name) => [name, await one(name)] as const));
   return Object.fromEntries(entries) as unknown as Parts;
 }
 
@@ -268,22 +338,24 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
   const target = await resolveTarget(ctx, q);
   const today = chinaToday(ctx.clock.now());
   const [parts, todayRows] = await Promise.all([
-    computeParts(partComputers(ctx, target, today), new Set(DASHBOARD_PARTS)),
+    computeParts(partComputers(ctx, target, today), 'all'),
     repo.countToday(ctx.db, target.scope, target.breakdown, today),
   ]);
   return assemble(ctx, target, today, parts, todayRows, verdictsAt);
 }
 
 /**
- * A kept answer after writes of these kinds: the parts they can change recomputed, the others kept,
- * today's figures counted afresh. `verdictsAt` stays the kept one: the kept parts may have missed
- * check-ins since (they reach them by the refresh). Null when the writes can change every part.
+ * A kept answer after these writes: the parts they can change recomputed (the item parts for the
+ * items they name, where they can be traced), the others kept, today's figures counted afresh.
+ * `verdictsAt` stays the kept one: the kept parts may have missed check-ins since (they reach them by
+ * the refresh). Null when the writes can change every part.
  */
-export async function recomputeDashboard(ctx: RequestContext, kept: Computed, kinds: readonly string[]): Promise<Computed | null> {
-  const changed = partsChangedBy(kinds);
-  if (changed === 'all') return null;
+export async function recomputeDashboard(ctx: RequestContext, kept: Computed, writes: readonly WrittenEntity[]): Promise<Computed | null> {
+  const plan = planRecompute(writes);
+  if (plan === 'all') return null;
+  const traced = [...plan.values()].flatMap((how) => (how === 'whole' ? [] : how));
   const [parts, todayRows] = await Promise.all([
-    computeParts(partComputers(ctx, kept.target, kept.today), changed, kept.parts),
+    (async () => computeParts(partComputers(ctx, kept.target, kept.today), plan, kept.parts, traced.length > 0 ? await repo.traceWrites(ctx.db, traced) : null))(),
     repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today),
   ]);
   return assemble(ctx, kept.target, kept.today, parts, todayRows, kept.dashboard.verdictsAt);

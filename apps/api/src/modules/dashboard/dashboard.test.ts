@@ -321,12 +321,45 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(afterLeave.figures.noticesDue).toBe(1);
     // … and keeps when the kept parts were computed: they may have missed check-ins.
     expect(afterLeave.verdictsAt).toBe(before.verdictsAt);
-    // A spot-check write recomputes its consequences; an assignment's, everything.
+    // A spot-check write recomputes its consequences; a pairing's, everything.
     await ownWriteOf('spot_check');
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
-    await ownWriteOf('assignment');
+    await ownWriteOf('pairing');
     const fresh = await dashboard(office);
     expect(fresh.figures.noticesDue).toBe(0);
     expect(Date.parse(fresh.verdictsAt)).toBe(Date.parse(before.verdictsAt) + 1000);
+  });
+
+  it("after the caller's own write naming an assignment or a spot check, recomputes the items it touched and no others (DECISIONS 31)", async () => {
+    const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
+    const ownWriteOf = (entityType: string) => ownWriteNaming(entityType, null);
+    const [check] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select spot_check_id as id from spot_check_results where assignment_id = ${a.wang}`));
+    const zhaoPerson = (await t.request('GET', `/api/assignments/${a.zhao}`, { cookie: office })).json().personId as string;
+    const setResult = (assignmentId: string, result: string) => t.database.db.execute(sql`update spot_check_results set result = ${result} where assignment_id = ${assignmentId}`);
+    await t.database.db.insert(spotCheckResults).values({ spotCheckId: check!.id, assignmentId: a.zhao, personId: zhaoPerson, result: 'present' });
+    await ownWriteOf('pairing');
+    expect((await dashboard(office)).figures.noticesDue).toBe(0);
+
+    // Behind the product's back both are now away; the office's write names 王医生's assignment only.
+    await setResult(a.wang, 'absent');
+    await setResult(a.zhao, 'absent');
+    await ownWriteNaming('assignment', a.wang);
+    const named = await dashboard(office);
+    expect(named.figures.noticesDue).toBe(1);
+    expect(named.attention.find((i) => i.key === 'notice-due')!.explanation).toContain('王医生');
+    // A write naming the spot check reaches every person it covers …
+    await ownWriteNaming('spot_check', check!.id);
+    const traced = await dashboard(office);
+    expect(traced.figures.noticesDue).toBe(2);
+    // … and the answer is the one computed whole (a pairing's write recomputes everything).
+    await ownWriteOf('pairing');
+    const whole = await dashboard(office);
+    expect({ ...traced, verdictsAt: '' }).toEqual({ ...whole, verdictsAt: '' });
+    // A write naming what cannot be traced (no entity, or one since deleted) recomputes its parts whole.
+    await setResult(a.wang, 'present');
+    await ownWriteNaming('assignment', '00000000-0000-4000-8000-000000000000');
+    expect((await dashboard(office)).figures.noticesDue).toBe(1);
+    await t.database.db.execute(sql`delete from spot_check_results where assignment_id = ${a.zhao}`);
   });
 });

@@ -6,6 +6,7 @@ import type { SanctionListQuery, SpotCheckListQuery } from '@duikou/contracts';
 import { ROLL_CALL_TIMEOUT_REASON } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
 import { allOf, pageOf, totalCount } from '../../core/pagination.js';
+import { inIds } from '../../core/sql-ids.js';
 import { visibleOrganisationIds, visiblePairingIds } from '../../core/scope.sql.js';
 
 const byOrg = aliasedTable(organisations, 'by_org');
@@ -219,7 +220,7 @@ export interface OutcomeRow {
  * Recorded results (not pending) the viewer sees, of the persons sampled under the filter (all their
  * results count, not just those under the filter), optionally of one person.
  */
-export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; personId?: string }): Promise<OutcomeRow[]> {
+export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; personId?: string; personIds?: readonly string[] }): Promise<OutcomeRow[]> {
   const filters = [
     f.programmeId && sql`fp.programme_id = ${f.programmeId}`,
     f.supportOrgId && sql`fa.support_org_id = ${f.supportOrgId}`,
@@ -239,6 +240,7 @@ export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: str
       sql`${spotCheckResults.result} <> 'pending'`,
       resultVisible(v),
       f.personId && eq(spotCheckResults.personId, f.personId),
+      f.personIds && inIds(spotCheckResults.personId, f.personIds),
       filters.length > 0 && sql`${spotCheckResults.personId} in (select fr.person_id from spot_check_results fr join assignments fa on fa.id = fr.assignment_id
         join pairings fp on fp.id = fa.pairing_id where ${sql.join(filters, sql` and `)})`,
     ]))
@@ -249,7 +251,7 @@ export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: str
  * When each support unit had staff on post, per policy: the terms (actual, else planned) of its
  * assignments the scope sees, by unit and start (those recalled or replaced before they started do not count).
  */
-export async function listSupportUnitTerms(db: DbOrTx, scope: Scope, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined }) {
+export async function listSupportUnitTerms(db: DbOrTx, scope: Scope, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; supportOrgIds?: readonly string[] }) {
   const from = sql<string>`coalesce(${assignments.actualStart}, ${assignments.plannedStart})::text`;
   return db.select({
     supportOrgId: assignments.supportOrgId, supportOrgName: supportOrg.name, policyCode: programmes.policyCode,
@@ -264,6 +266,7 @@ export async function listSupportUnitTerms(db: DbOrTx, scope: Scope, f: { progra
       sql`not (${assignments.status} in ('recalled', 'replaced') and ${assignments.actualStart} is null)`,
       f.programmeId && eq(pairings.programmeId, f.programmeId),
       f.supportOrgId && eq(assignments.supportOrgId, f.supportOrgId),
+      f.supportOrgIds && inIds(assignments.supportOrgId, f.supportOrgIds),
       f.recipientOrgId && eq(pairings.recipientOrgId, f.recipientOrgId),
     ]))
     .orderBy(asc(supportOrg.name), asc(assignments.supportOrgId), asc(programmes.policyCode), asc(from));

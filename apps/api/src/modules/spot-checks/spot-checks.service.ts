@@ -347,24 +347,28 @@ function mergeTerms(terms: readonly Term[]): Term[] {
   return out;
 }
 
+/** Only the verdicts of these persons and the self-checks of these support units (the dashboard's recomputation after a write naming them). */
+export interface ConsequencesOf { personIds: readonly string[]; supportOrgIds: readonly string[] }
+
 /**
  * Spot-check consequences in the caller's scope: per person with an absence, the engine's verdicts
  * (replacement due, promotion bar and public criticism of the dispatching unit, notice and interview);
  * per support unit, its monthly self-checks (any check it made in a month, of any method).
  */
-export async function computeConsequences(ctx: RequestContext, q: ConsequencesQuery): Promise<Consequences> {
+
+export async function computeConsequences(ctx: RequestContext, q: ConsequencesQuery, only?: ConsequencesOf): Promise<Consequences> {
   await settleRollCalls(ctx);
   const today = chinaToday(ctx.clock.now());
   const policyOf = policyCache(ctx, today);
   const v = viewerOf(ctx);
-  const outcomes = await repo.listOutcomes(ctx.db, v, q);
+  const outcomes = await repo.listOutcomes(ctx.db, v, { ...q, ...(only && { personIds: only.personIds }) });
   const persons: PersonSpotCheckVerdicts[] = [];
   for (const rows of groupBy(outcomes, (r) => `${r.personId}|${r.policyCode}`).values()) {
     if (rows.some((r) => r.result === 'absent')) persons.push(await personVerdicts(policyOf, rows, rows[0]!.policyCode));
   }
   const selfChecks: SelfCheckVerdict[] = [];
   if (!v.ownOnly) {
-    const periods = mergeTerms(await repo.listSupportUnitTerms(ctx.db, ctx.actor.scope, q)).filter((p) => p.from <= today);
+    const periods = mergeTerms(await repo.listSupportUnitTerms(ctx.db, ctx.actor.scope, { ...q, ...(only && { supportOrgIds: only.supportOrgIds }) })).filter((p) => p.from <= today);
     const checks = groupBy(await repo.listChecksBy(ctx.db, [...new Set(periods.map((p) => p.supportOrgId))]), (c) => c.byOrgId);
     for (const p of periods) {
       const verdict = evaluateMonthlySelfCheck({
