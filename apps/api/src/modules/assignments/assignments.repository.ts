@@ -1,9 +1,10 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { assignments, organisations, pairingSupportUnits, pairings, persons, programmes, regions, type DbOrTx } from '@duikou/db';
+import { assignmentProgress, assignments, organisations, pairingSupportUnits, pairings, persons, programmes, regions, rowsOf, type DbOrTx } from '@duikou/db';
 import type { AssignmentListQuery } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
 import { allOf, containsPattern, pageOf, totalCount } from '../../core/pagination.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
+import { inIds } from '../../core/sql-ids.js';
 
 const supportOrg = aliasedTable(organisations, 'support_org');
 const recipientOrg = aliasedTable(organisations, 'recipient_org');
@@ -97,11 +98,31 @@ export async function listAssignmentsToJudge(db: DbOrTx, scope: Scope, q: Omit<A
   return judgeableRows(db, and(whereOf(scope, q), inArray(assignments.status, ['on_duty', 'planned'])));
 }
 
-/** The same rows for given assignments (those the dashboard found unjudged today). */
+/**
+ * The same assignments, in the same order, with only their id and today's cached judgement (null: not
+ * judged since it changed). A list that shows a page of them reads their names for that page only:
+ * a province's 15,000 rows with every name cost more than the judging.
+ */
+export async function listJudgedStatuses(db: DbOrTx, scope: Scope, q: Omit<AssignmentListQuery, 'page' | 'pageSize' | 'status'>, asOf: string): Promise<{ id: string; status: string | null }[]> {
+  return db.select({ id: assignments.id, status: assignmentProgress.status }).from(assignments)
+    .innerJoin(pairings, eq(pairings.id, assignments.pairingId))
+    .innerJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .innerJoin(persons, eq(persons.id, assignments.personId))
+    .innerJoin(supportOrg, eq(supportOrg.id, assignments.supportOrgId))
+    .innerJoin(recipientOrg, eq(recipientOrg.id, pairings.recipientOrgId))
+    .leftJoin(assignmentProgress, and(eq(assignmentProgress.assignmentId, assignments.id), eq(assignmentProgress.asOf, asOf)))
+    .where(and(whereOf(scope, q), inArray(assignments.status, ['on_duty', 'planned'])))
+    .orderBy(...JUDGEABLE_ORDER);
+}
+
+/** The same rows for given assignments (those the dashboard found unjudged today), in the list's order. */
 export async function listJudgeableByIds(db: DbOrTx, ids: readonly string[]): Promise<JudgeableRow[]> {
   if (ids.length === 0) return [];
-  return judgeableRows(db, inArray(assignments.id, [...ids]));
+  return judgeableRows(db, inIds(assignments.id, ids));
 }
+
+/** Current first, then by support unit, recipient, start and person. */
+const JUDGEABLE_ORDER = [sql`${assignments.status} = 'planned'`, asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name), asc(assignments.id)];
 
 function judgeableRows(db: DbOrTx, where: SQL | undefined): Promise<JudgeableRow[]> {
   return db.select({
@@ -118,7 +139,7 @@ function judgeableRows(db: DbOrTx, where: SQL | undefined): Promise<JudgeableRow
     .innerJoin(supportOrg, eq(supportOrg.id, assignments.supportOrgId))
     .innerJoin(recipientOrg, eq(recipientOrg.id, pairings.recipientOrgId))
     .where(where)
-    .orderBy(sql`${assignments.status} = 'planned'`, asc(supportOrg.name), asc(recipientOrg.name), asc(assignments.plannedStart), asc(persons.name), asc(assignments.id));
+    .orderBy(...JUDGEABLE_ORDER);
 }
 
 export async function findAssignment(db: DbOrTx, scope: Scope, id: string): Promise<AssignmentRow | undefined> {
@@ -163,6 +184,8 @@ export async function findOverlapping(db: DbOrTx, personId: string, from: string
 }
 
 /** Staffing facts: pairings in scope with their support units and the assignments overlapping the year. */
+interface StaffingAssignmentRow { id: string; pairingId: string; supportOrgId: string; personId: string; start: string; end: string; status: string }
+
 export async function listStaffingFacts(db: DbOrTx, scope: Scope, q: { year: number; programmeId?: string; supportOrgId?: string; recipientOrgId?: string }) {
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
@@ -186,13 +209,12 @@ export async function listStaffingFacts(db: DbOrTx, scope: Scope, q: { year: num
     ]))
     .orderBy(asc(programmes.name), asc(organisations.name), asc(pairingSupportUnits.position));
   const ids = [...new Set(pairingRows.map((r) => r.pairingId))];
-  const assignmentRows = ids.length === 0 ? [] : await db.select({
-    id: assignments.id, pairingId: assignments.pairingId, supportOrgId: assignments.supportOrgId, personId: assignments.personId,
-    start: sql<string>`coalesce(${assignments.actualStart}, ${assignments.plannedStart})::text`, end: sql<string>`coalesce(${assignments.actualEnd}, ${assignments.plannedEnd})::text`,
-    status: assignments.status,
-  }).from(assignments).where(and(
-    inArray(assignments.pairingId, ids), sql`${assignments.archivedAt} is null`,
-    sql`${assignments.plannedStart} <= ${to} and coalesce(${assignments.actualEnd}, ${assignments.plannedEnd}) >= ${from}`,
-  ));
+  // Plain rows: a province's 15,000 through the query builder's per-cell mapping cost as much as judging them.
+  const assignmentRows = ids.length === 0 ? [] : rowsOf<StaffingAssignmentRow>(await db.execute(sql`
+    select id, pairing_id as "pairingId", support_org_id as "supportOrgId", person_id as "personId",
+      coalesce(actual_start, planned_start)::text as start, coalesce(actual_end, planned_end)::text as "end", status
+    from assignments
+    where pairing_id = any(${`{${ids.join(',')}}`}::uuid[]) and archived_at is null
+      and planned_start <= ${to} and coalesce(actual_end, planned_end) >= ${from}`));
   return { pairingRows, assignmentRows };
 }

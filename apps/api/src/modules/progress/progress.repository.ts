@@ -22,15 +22,6 @@ export async function listAttendance(db: DbOrTx, assignmentIds: string[], until:
   return byAssignment;
 }
 
-/** The cached verdict status of each assignment judged on `asOf` (DECISIONS 21); computing rows are left out. */
-export async function listCachedStatuses(db: Db, ids: readonly string[], asOf: string): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryNamed<{ id: string; status: string }>(db, 'progress_cached_statuses',
-    `select assignment_id as id, status from assignment_progress where as_of = $1::date and status is not null and assignment_id = any($2::uuid[])`,
-    [asOf, ids]);
-  return new Map(rows.map((r) => [r.id, r.status]));
-}
-
 /** Marks assignments as being judged: a change of their attendance meanwhile deletes the mark (trigger). */
 export async function reserveProgress(db: Db, ids: readonly string[], asOf: string, token: string): Promise<void> {
   if (ids.length === 0) return;

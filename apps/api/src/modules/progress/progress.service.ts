@@ -3,7 +3,7 @@ import { evaluateOnSiteDays, type AssignmentMode, type AttendanceStatus, type Ca
 import type { AssignmentProgress, AtRisk, AtRiskQuery } from '@duikou/contracts';
 import type { RequestContext } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/app-error.js';
-import { findAssignment, listAssignmentsToJudge, listJudgeableByIds, type JudgeableRow } from '../assignments/assignments.repository.js';
+import { findAssignment, listJudgeableByIds, listJudgedStatuses, type JudgeableRow } from '../assignments/assignments.repository.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { chinaToday, policyInForce, showVerdict } from '../policies/policies.service.js';
 import * as repo from './progress.repository.js';
@@ -138,30 +138,38 @@ export async function judgeAssignments(ctx: RequestContext, ids: readonly string
 export async function listAtRisk(ctx: RequestContext, q: AtRiskQuery): Promise<AtRisk> {
   const today = chinaToday(ctx.clock.now());
   const filter = { programmeId: q.programmeId, pairingId: q.pairingId, supportOrgId: q.supportOrgId, recipientOrgId: q.recipientOrgId, mode: q.mode };
-  const rows = await listAssignmentsToJudge(ctx.db, ctx.actor.scope, filter);
-  const statuses = await repo.listCachedStatuses(ctx.db, rows.map((r) => r.a.id), today);
+  // Ids and cached statuses of the whole list first; names only for what is judged or shown.
+  const rows = await listJudgedStatuses(ctx.db, ctx.actor.scope, filter, today);
+  const statuses = new Map(rows.map((r) => [r.id, r.status]));
   const fresh = new Map<string, Judged['progress']>();
-  for (const j of await judgeAndCache(ctx, rows.filter((r) => !statuses.has(r.a.id)), today)) {
+  const unjudged = await listJudgeableByIds(ctx.db, rows.filter((r) => r.status === null).map((r) => r.id));
+  for (const j of await judgeAndCache(ctx, unjudged, today)) {
     statuses.set(j.id, j.status);
     fresh.set(j.id, j.progress);
   }
   const wanted: readonly string[] = q.status ? [q.status] : ['unmet', 'at_risk'];
   const rank = (id: string) => SEVERITY.indexOf(statuses.get(id) as Status);
   // A stable sort keeps the list's order (units, then start) within each severity.
-  const flagged = rows.filter((r) => wanted.includes(statuses.get(r.a.id)!)).sort((x, y) => rank(x.a.id) - rank(y.a.id));
-  const skippedRows = rows.filter((r) => statuses.get(r.a.id) === SKIPPED);
+  const flagged = rows.filter((r) => wanted.includes(statuses.get(r.id)!)).sort((x, y) => rank(x.id) - rank(y.id));
+  const skippedRows = rows.filter((r) => statuses.get(r.id) === SKIPPED);
   const offset = (q.page - 1) * q.pageSize;
   const page = flagged.slice(offset, offset + q.pageSize);
   const shownSkipped = skippedRows.slice(0, SKIPPED_SHOWN);
-  const needed = [...page, ...shownSkipped].map((r) => r.a.id).filter((id) => !fresh.has(id));
-  const stored = await repo.readProgress<Judged['progress']>(ctx.db, needed, today);
+  const shownIds = [...page, ...shownSkipped].map((r) => r.id);
+  const [named, stored] = await Promise.all([
+    listJudgeableByIds(ctx.db, shownIds),
+    repo.readProgress<Judged['progress']>(ctx.db, shownIds.filter((id) => !fresh.has(id)), today),
+  ]);
+  const rowOf = new Map(named.map((r) => [r.a.id, r]));
   const progressOfRow = (id: string) => fresh.get(id) ?? stored.get(id);
   const items: AssignmentProgress[] = [];
-  for (const row of page) {
-    const p = progressOfRow(row.a.id);
+  for (const { id } of page) {
+    const row = rowOf.get(id);
+    if (!row) continue; // deleted between the two reads
+    const p = progressOfRow(id);
     // A row forgotten between the two reads (a check-in just now) is judged again.
     items.push(p ? withCurrentNames(p as AssignmentProgress, row) : withCurrentNames((await judgeAndCache(ctx, [row], today))[0]!.progress as AssignmentProgress, row));
   }
-  const skipped = shownSkipped.map((r) => (progressOfRow(r.a.id) as SkippedProgress | undefined) ?? { assignmentId: r.a.id, personName: r.personName, message: '正在重新计算' });
+  const skipped = shownSkipped.map((r) => (progressOfRow(r.id) as SkippedProgress | undefined) ?? { assignmentId: r.id, personName: rowOf.get(r.id)?.personName ?? '', message: '正在重新计算' });
   return { asOf: today, items, total: flagged.length, skipped, skippedTotal: skippedRows.length };
 }

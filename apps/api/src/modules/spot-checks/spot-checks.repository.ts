@@ -220,7 +220,11 @@ export interface OutcomeRow {
  * Recorded results (not pending) the viewer sees, of the persons sampled under the filter (all their
  * results count, not just those under the filter), optionally of one person.
  */
-export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; personId?: string; personIds?: readonly string[] }): Promise<OutcomeRow[]> {
+export async function listOutcomes(db: DbOrTx, v: Viewer, f: {
+  programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; personId?: string; personIds?: readonly string[];
+  /** Only persons found absent at least once (the consequences concern no one else: a province's 9,000 results become a few hundred). */
+  absentOnce?: boolean;
+}): Promise<OutcomeRow[]> {
   const filters = [
     f.programmeId && sql`fp.programme_id = ${f.programmeId}`,
     f.supportOrgId && sql`fa.support_org_id = ${f.supportOrgId}`,
@@ -241,6 +245,7 @@ export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: str
       resultVisible(v),
       f.personId && eq(spotCheckResults.personId, f.personId),
       f.personIds && inIds(spotCheckResults.personId, f.personIds),
+      f.absentOnce && sql`${spotCheckResults.personId} in (select ar.person_id from spot_check_results ar where ar.result = 'absent')`,
       filters.length > 0 && sql`${spotCheckResults.personId} in (select fr.person_id from spot_check_results fr join assignments fa on fa.id = fr.assignment_id
         join pairings fp on fp.id = fa.pairing_id where ${sql.join(filters, sql` and `)})`,
     ]))
@@ -253,7 +258,8 @@ export async function listOutcomes(db: DbOrTx, v: Viewer, f: { programmeId?: str
  */
 export async function listSupportUnitTerms(db: DbOrTx, scope: Scope, f: { programmeId?: string | undefined; supportOrgId?: string | undefined; recipientOrgId?: string | undefined; supportOrgIds?: readonly string[] }) {
   const from = sql<string>`coalesce(${assignments.actualStart}, ${assignments.plannedStart})::text`;
-  return db.select({
+  // Distinct: a province's 15,000 assignments share about 2,000 terms, and the terms are merged after.
+  return db.selectDistinct({
     supportOrgId: assignments.supportOrgId, supportOrgName: supportOrg.name, policyCode: programmes.policyCode,
     from, to: sql<string>`coalesce(${assignments.actualEnd}, ${assignments.plannedEnd})::text`,
   }).from(assignments)

@@ -361,14 +361,17 @@ export async function computeConsequences(ctx: RequestContext, q: ConsequencesQu
   const today = chinaToday(ctx.clock.now());
   const policyOf = policyCache(ctx, today);
   const v = viewerOf(ctx);
-  const outcomes = await repo.listOutcomes(ctx.db, v, { ...q, ...(only && { personIds: only.personIds }) });
+  const [outcomes, terms] = await Promise.all([
+    repo.listOutcomes(ctx.db, v, { ...q, absentOnce: true, ...(only && { personIds: only.personIds }) }),
+    v.ownOnly ? [] : repo.listSupportUnitTerms(ctx.db, ctx.actor.scope, { ...q, ...(only && { supportOrgIds: only.supportOrgIds }) }),
+  ]);
   const persons: PersonSpotCheckVerdicts[] = [];
   for (const rows of groupBy(outcomes, (r) => `${r.personId}|${r.policyCode}`).values()) {
     if (rows.some((r) => r.result === 'absent')) persons.push(await personVerdicts(policyOf, rows, rows[0]!.policyCode));
   }
   const selfChecks: SelfCheckVerdict[] = [];
   if (!v.ownOnly) {
-    const periods = mergeTerms(await repo.listSupportUnitTerms(ctx.db, ctx.actor.scope, { ...q, ...(only && { supportOrgIds: only.supportOrgIds }) })).filter((p) => p.from <= today);
+    const periods = mergeTerms(terms).filter((p) => p.from <= today);
     const checks = groupBy(await repo.listChecksBy(ctx.db, [...new Set(periods.map((p) => p.supportOrgId))]), (c) => c.byOrgId);
     for (const p of periods) {
       const verdict = evaluateMonthlySelfCheck({
