@@ -263,11 +263,14 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
     .flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x })));
   const whole: PartComputers = {
     // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
-    // Counted while the unjudged are looked for, and again only if some were judged meanwhile.
+    // Counted with the unjudged found in the same pass, and again only if some had to be judged.
     onSite: async () => {
-      const [unjudged, counted] = await Promise.all([repo.listUnjudged(ctx.db, target.scope, today), repo.countJudged(ctx.db, target.scope, b, today)]);
-      if (unjudged.length > 0) await judgeAssignments(sub, unjudged);
-      const counts = unjudged.length > 0 ? await repo.countJudged(ctx.db, target.scope, b, today) : counted;
+      let counts = await repo.countJudged(ctx.db, target.scope, b, today);
+      const unjudged = counts.find((r) => r.total)?.unjudged ?? [];
+      if (unjudged.length > 0) {
+        await judgeAssignments(sub, unjudged);
+        counts = await repo.countJudged(ctx.db, target.scope, b, today);
+      }
       const total = counts.find((r) => r.total);
       const firsts = [total?.first_unmet, total?.first_at_risk, total?.first_skipped].filter((id): id is string => !!id);
       return { counts, samples: await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today) };
