@@ -138,7 +138,8 @@ export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today:
       case when grouping(sa.k) = 1 then array_agg(sa.id::text) filter (where ap.assignment_id is null) end as unjudged
     from sa left join ap on ap.assignment_id = sa.id
     where sa.status in ('planned', 'on_duty')
-    group by grouping sets ((sa.k), ())`));
+    group by grouping sets ((sa.k), ())
+    having grouping(sa.k) = 1 or count(*) filter (where ap.status in ('unmet', 'at_risk', 'skipped')) > 0`));
 }
 
 /**
@@ -157,7 +158,8 @@ export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: s
 
 /** What writes of traceable kinds touched: the assignments (with their person and pairing unit) and the units that checked. */
 export interface Touched {
-  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string }[];
+  /** `via`: named by an assignment's write, or covered by a spot check's. */
+  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string; via: 'assignment' | 'spot_check' }[];
   checkerOrgIds: string[];
   /** Every assignment and spot check named was found (one deleted since cannot be traced). */
   complete: boolean;
@@ -169,14 +171,17 @@ export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; i
   const [assignmentIds, checkIds] = [idsOf('assignment'), idsOf('spot_check')];
   const [assignments, checks] = await Promise.all([
     db.execute(sql`
-      select a.id, a.person_id, a.support_org_id, p.recipient_org_id from assignments a join pairings p on p.id = a.pairing_id
+      select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'assignment' as via from assignments a join pairings p on p.id = a.pairing_id
       where a.id = any(${`{${assignmentIds.join(',')}}`}::uuid[])
-        or a.id in (select r.assignment_id from spot_check_results r where r.spot_check_id = any(${`{${checkIds.join(',')}}`}::uuid[]))`),
+      union all
+      select a.id, r.person_id, a.support_org_id, p.recipient_org_id, 'spot_check' as via
+      from spot_check_results r join assignments a on a.id = r.assignment_id join pairings p on p.id = a.pairing_id
+      where r.spot_check_id = any(${`{${checkIds.join(',')}}`}::uuid[])`),
     db.execute(sql`select id, by_org_id from spot_checks where id = any(${`{${checkIds.join(',')}}`}::uuid[])`),
   ]);
   const found = rowsOf<Touched['assignments'][number]>(assignments);
   const checkRows = rowsOf<{ id: string; by_org_id: string }>(checks);
-  const foundIds = new Set(found.map((a) => a.id));
+  const foundIds = new Set(found.filter((a) => a.via === 'assignment').map((a) => a.id));
   return {
     assignments: found, checkerOrgIds: [...new Set(checkRows.map((c) => c.by_org_id))],
     complete: assignmentIds.every((id) => foundIds.has(id)) && checkRows.length === checkIds.length,

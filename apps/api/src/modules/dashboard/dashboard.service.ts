@@ -12,7 +12,7 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { mayDecide } from '../leave/leave.service.js';
 import { chinaToday } from '../policies/policies.service.js';
 import { judgeAssignments } from '../progress/progress.service.js';
-import { computeConsequences, type ConsequencesOf } from '../spot-checks/spot-checks.service.js';
+import { computeConsequences, settleRollCalls, type ConsequencesOf } from '../spot-checks/spot-checks.service.js';
 import { quarterlySchedule } from '../tasks/tasks.service.js';
 import { visitVerdicts } from '../visits/visits.service.js';
 import * as repo from './dashboard.repository.js';
@@ -286,16 +286,18 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
       try { return { workingDay: describeDay(await loadCalendar(ctx.db), today).workingDay }; } catch { return { workingDay: null }; }
     },
   };
+  const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via === 'assignment');
   const items: ItemComputers = {
-    // The rows of each pairing unit touched (all pairings between its support and recipient units) replace the kept ones.
+    // The rows of each pairing unit an assignment write touched (all pairings between its support and recipient units) replace the kept ones.
     staffing: async (kept, touched) => {
-      const units = new Map(touched.assignments.map((a) => [`${a.support_org_id}|${a.recipient_org_id}`, a]));
+      const units = new Map(named(touched).map((a) => [`${a.support_org_id}|${a.recipient_org_id}`, a]));
       const fresh = await Promise.all([...units.values()].map((a) => staffing({ supportOrgId: a.support_org_id, recipientOrgId: a.recipient_org_id })));
       return [...kept.filter((r) => !units.has(`${r.supportOrgId}|${r.recipientOrgId}`)), ...fresh.flat()].sort(STAFFING_ORDER);
     },
     // The verdicts of each person touched, and the self-checks of each support unit touched or checking.
+    // Roll calls past their deadline are closed first: whoever they mark absent is recomputed too.
     consequences: async (kept, touched) => {
-      const personIds = unique(touched.assignments.map((a) => a.person_id));
+      const personIds = unique([...touched.assignments.map((a) => a.person_id), ...await settleRollCalls(sub)]);
       const supportOrgIds = unique([...touched.assignments.map((a) => a.support_org_id), ...touched.checkerOrgIds]);
       const fresh = await consequences({ personIds, supportOrgIds });
       const [persons, units] = [new Set(personIds), new Set(supportOrgIds)];
@@ -305,7 +307,7 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
       };
     },
     quarterly: async (kept, touched) => {
-      const ids = unique(touched.assignments.map((a) => a.id));
+      const ids = unique(named(touched).map((a) => a.id));
       const fresh = await Promise.all(ids.map((id) => quarterly(id)));
       const gone = new Set(ids);
       return [...kept.filter(({ i }) => !gone.has(i.assignment.assignmentId)), ...fresh.flat()].sort(QUARTER_ORDER);
@@ -315,6 +317,18 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
 }
 
 const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p === 'consequences' || p === 'quarterly';
+
+/**
+ * Past this many items to recompute, a part is recomputed whole: one query per item would cost more.
+ * (In the morning every first check-in of a planned assignment writes an assignment's audit line, and
+ * a spot check can cover hundreds.)
+ */
+const MAX_ITEMS = 20;
+function itemsOf(part: ItemPart, touched: repo.Touched): number {
+  const rows = part === 'consequences' ? touched.assignments : touched.assignments.filter((a) => a.via === 'assignment');
+  if (part === 'staffing') return new Set(rows.map((a) => `${a.support_org_id}|${a.recipient_org_id}`)).size;
+  return new Set(rows.map((a) => (part === 'consequences' ? a.person_id : a.id))).size;
+}
 
 /**
  * The parts of an answer: all computed (no `kept`), or per the plan — a part it does not name kept, an
@@ -327,7 +341,7 @@ async function computeParts(
     if (plan === 'all' || !kept) return computers.whole[name]();
     const how = plan.get(name);
     if (how === undefined) return kept[name];
-    if (how !== 'whole' && touched?.complete && isItemPart(name)) {
+    if (how !== 'whole' && touched?.complete && isItemPart(name) && itemsOf(name, touched) <= MAX_ITEMS) {
       return (computers.items[name] as (k: Parts[P], t: repo.Touched) => Promise<Parts[P]>)(kept[name], touched);
     }
     return computers.whole[name]();

@@ -7,6 +7,7 @@ import { dispatchCxDoctors, dispatchCxStaff } from '../../test/dispatch.fixture.
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { settleRefreshes } from './dashboard-cache.js';
+import { countJudged } from './dashboard.repository.js';
 import { lastTwelveMonths, rankAttention, VERDICTS_REFRESH_MS } from './dashboard.service.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -330,6 +331,16 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(Date.parse(fresh.verdictsAt)).toBe(Date.parse(before.verdictsAt) + 1000);
   });
 
+  it('counts judgements only for the children that have one to show: a person whose assignment is met gets no row of zeros', async () => {
+    await t.database.db.execute(sql`insert into assignment_progress (assignment_id, as_of, token, status, progress)
+      values (${a.wang}, ${TODAY}, gen_random_uuid(), 'met', '{}'::jsonb)
+      on conflict (assignment_id) do update set as_of = excluded.as_of, status = 'met'`);
+    const rows = await countJudged(t.database.db, { kind: 'region', regionPath: CX }, { level: 'person', path: '' }, TODAY);
+    expect(rows.filter((r) => r.total)).toHaveLength(1);
+    expect(rows.map((r) => r.k)).not.toContain(a.wang);
+    await t.database.db.execute(sql`delete from assignment_progress where assignment_id = ${a.wang}`);
+  });
+
   it("after the caller's own write naming an assignment or a spot check, recomputes the items it touched and no others (DECISIONS 31)", async () => {
     const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
       select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
@@ -361,5 +372,25 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     await ownWriteNaming('assignment', '00000000-0000-4000-8000-000000000000');
     expect((await dashboard(office)).figures.noticesDue).toBe(1);
     await t.database.db.execute(sql`delete from spot_check_results where assignment_id = ${a.zhao}`);
+  });
+
+  it('closes overdue roll calls before recomputing the consequences of a write, and counts whoever they mark absent', async () => {
+    const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
+    await ownWriteNaming('pairing', null);
+    expect((await dashboard(office)).figures.noticesDue).toBe(0);
+    // A roll call 赵医生 has not answered, its deadline passed an hour ago; nobody has read the checks since.
+    const me = (await t.request('GET', '/api/auth/me', { cookie: office })).json();
+    const [rollCall] = await t.database.db.insert(spotChecks).values({
+      byOrgId: me.org.id, method: 'roll_call', date: TODAY, createdBy: 'cx-office', regionPath: CX, rollCallDeadline: new Date(t.clock.now().getTime() - 3_600_000),
+    }).returning();
+    const zhaoPerson = (await t.request('GET', `/api/assignments/${a.zhao}`, { cookie: office })).json().personId as string;
+    await t.database.db.insert(spotCheckResults).values({ spotCheckId: rollCall!.id, assignmentId: a.zhao, personId: zhaoPerson, result: 'pending' });
+    // The office's next write names 王医生's assignment only: the closed roll call's absence is counted all the same.
+    await ownWriteNaming('assignment', a.wang);
+    const after = await dashboard(office);
+    expect(after.figures.noticesDue).toBe(1);
+    expect(after.attention.find((i) => i.key === 'notice-due')!.explanation).toContain('赵医生');
+    await t.database.db.execute(sql`delete from spot_checks where id = ${rollCall!.id}`);
   });
 });

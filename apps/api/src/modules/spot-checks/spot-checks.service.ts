@@ -48,12 +48,13 @@ const isChecker = (ctx: RequestContext, row: repo.SpotCheckRow): boolean => ctx.
 /**
  * Roll calls past their deadline: pending results become absent 「点名超时未应答」, for the checker to
  * review. Done lazily whenever checks are read or answered (no timer), in one transaction with its audit.
+ * Returns the persons whose results it closed.
  */
-async function settleRollCalls(ctx: RequestContext, spotCheckId?: string): Promise<void> {
+export async function settleRollCalls(ctx: RequestContext, spotCheckId?: string): Promise<string[]> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const closed = await repo.closeOverdueRollCalls(tx, now, spotCheckId);
-    if (closed.length === 0) return;
+    if (closed.length === 0) return [];
     const byCheck = groupBy(closed, (c) => c.spotCheckId);
     const paths = await repo.regionPathsOf(tx, [...byCheck.keys()]);
     for (const [id, rows] of byCheck) {
@@ -63,6 +64,7 @@ async function settleRollCalls(ctx: RequestContext, spotCheckId?: string): Promi
         after: { result: 'absent', reason: ROLL_CALL_TIMEOUT_REASON, reviewed: false, assignmentIds: rows.map((r) => r.assignmentId) },
       }, { username: 'system' });
     }
+    return [...new Set(closed.map((c) => c.personId))];
   });
 }
 
