@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { launchBrowser, logIn, newContext, screenshot, waitForMessage } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { addDays, apiAs, dispatchCxStaff, mondayFrom, type Api } from '../support/staff-fixture.js';
 
@@ -73,7 +73,7 @@ describe('监管看板：州卫健委看到红色待办，去处理后待办消�
     await dialog.waitFor();
     await dialog.getByLabel('审批意见（可选）').fill('同意，已补办');
     await dialog.getByRole('button', { name: /同\s*意/ }).click();
-    await page.locator('.ant-message').getByText(/已同意，审批完成/).waitFor();
+    await waitForMessage(page, /已同意，审批完成/);
     await dialog.waitFor({ state: 'hidden' });
     await shot(page, 'dashboard-02-approved');
 

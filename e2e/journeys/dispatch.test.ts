@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot, optionsOf } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /** The columns of 楚卫通〔2018〕43号 附件2 (三级医院对口帮扶下派人员情况统计表), as printed in the notice. */
@@ -46,7 +46,7 @@ async function choose(page: Page, select: Locator, option: string | RegExp, sear
   for (let attempt = 1; ; attempt++) {
     await select.click();
     if (search) await select.fill(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().dispatchEvent('click');
+    await (await optionsOf(page, select)).filter({ hasText: option }).first().dispatchEvent('click');
     try {
       await field.filter({ hasText: option }).waitFor({ timeout: 3000 });
       return;

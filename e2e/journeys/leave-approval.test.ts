@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { launchBrowser, logIn, newContext, screenshot, waitForMessage } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { addDays, apiAs, dispatchCxStaff, mondayFrom, type Api, type Assignment } from '../support/staff-fixture.js';
 
@@ -38,7 +38,7 @@ async function approve(page: Page, leave: Leave, comment: string, done: RegExp):
   await dialog.waitFor();
   await dialog.getByLabel('审批意见（可选）').fill(comment);
   await dialog.getByRole('button', { name: /同\s*意/ }).click();
-  await page.locator('.ant-message').getByText(done).waitFor();
+  await waitForMessage(page, done);
   await dialog.waitFor({ state: 'hidden' });
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot, optionsOf } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /** The columns of 楚卫通〔2018〕43号 附件1, as printed in the notice. */
@@ -66,7 +66,7 @@ async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
 /** Chooses an option of an antd Select (opened by clicking it). */
 async function choose(page: Page, select: Locator, optionText: string): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first().dispatchEvent('click');
+  await (await optionsOf(page, select)).filter({ hasText: optionText }).first().dispatchEvent('click');
 }
 
 describe('对口关系：列表、详情、导出与导入（楚雄附件1）', () => {

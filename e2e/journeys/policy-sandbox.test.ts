@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot, optionsOf } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /** Opens an antd Select and picks the first option containing `option`. */
 async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().dispatchEvent('click');
+  await (await optionsOf(page, select)).filter({ hasText: option }).first().dispatchEvent('click');
 }
 
 /** Replaces the date in an antd DatePicker input and confirms it. */

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, logIn, newContext, screenshot, optionsOf } from '../support/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
 
 interface PairingItem { id: string; recipient: { id: string; name: string } }
@@ -47,7 +47,7 @@ async function setDate(scope: Locator, label: string, date: string): Promise<voi
 async function pickOption(page: Page, input: Locator, search: string, text: string): Promise<void> {
   await input.click();
   await input.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().dispatchEvent('click');
+  await (await optionsOf(page, input)).filter({ hasText: text }).first().dispatchEvent('click');
   await page.keyboard.press('Escape');
 }
 
