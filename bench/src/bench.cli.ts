@@ -120,6 +120,8 @@ async function readFacts(database: Database) {
       join regions r on r.code = o.region_code where r.path like $1 and a.status in ('planned', 'on_duty') order by a.id limit 20`),
     spot_check: await named(`select distinct c.id from spot_checks c join spot_check_results x on x.spot_check_id = c.id join assignments a on a.id = x.assignment_id
       join pairings p on p.id = a.pairing_id join organisations o on o.id = p.recipient_org_id join regions r on r.code = o.region_code where r.path like $1 order by c.id limit 20`),
+    pairing: await named(`select p.id from pairings p join organisations o on o.id = p.recipient_org_id
+      join regions r on r.code = o.region_code where r.path like $1 order by p.id limit 20`),
     leave: await named(`select l.id from leave_requests l join assignments a on a.id = l.assignment_id join pairings p on p.id = a.pairing_id
       join organisations o on o.id = p.recipient_org_id join regions r on r.code = o.region_code where r.path like $1 order by l.id limit 20`),
   };
@@ -231,6 +233,10 @@ const DASHBOARD_WRITES = [
   { label: '本人审批请假（重算在岗判定、趋势、待审批）', own: true, kind: 'leave' },
   { label: '本人录入抽查结果（重算抽查后果、趋势）', own: true, kind: 'spot_check' },
   { label: '本人改动派驻（重算该派驻涉及的各项）', own: true, kind: 'assignment' },
+  { label: '本人改动对口关系（重算该对口关系涉及的各项）', own: true, kind: 'pairing' },
+  // A unit, region, programme, policy or the calendar can change every part: all recomputed. Rare administrative
+  // writes, shown for reference (no target): the figure says what such a write costs the office that made it.
+  { label: '本人改动项目或政策（全部重算）', own: true, kind: 'programme', reference: true },
 ] as const;
 
 async function measureProduct(facts: Facts, sessions: Sessions, loads: { real?: LoadResult }, write: Write | null, settle: () => Promise<void>): Promise<RunningProcess> {
@@ -293,11 +299,12 @@ async function measureReads(server: RunningProcess, facts: Facts, sessions: Sess
         });
         const username = role === 'prefecture' ? officeUsername(facts.capital.code, false) : officeUsername('530000', true);
         for (const w of write ? DASHBOARD_WRITES : []) {
-          await measure('看板（读）', `${who} ${r.label}，每次之前有${w.label}`, 'p95 < 300 ms', async () => {
+          const reference = 'reference' in w && w.reference;
+          await measure('看板（读）', `${who} ${r.label}，每次之前有${w.label}`, reference ? '参考（少见的管理写入）' : 'p95 < 300 ms', async () => {
             const t = await timeGet(url, cookie, { n: Math.min(maxReads, 10), warmup: 1, before: () => write!(w.own ? username : null, w.kind) });
             return {
               measured: `p50 ${ms(t.p50Ms)} / p95 ${ms(t.p95Ms)}（${t.n} 次）`,
-              baseline: `GET /api/auth/me p95 ${ms(base.p95Ms)}`, ratio: `×${(t.p95Ms / base.p95Ms).toFixed(0)}`, ok: t.p95Ms < 300,
+              baseline: `GET /api/auth/me p95 ${ms(base.p95Ms)}`, ratio: `×${(t.p95Ms / base.p95Ms).toFixed(0)}`, ok: reference ? null : t.p95Ms < 300,
             };
           });
         }

@@ -11,6 +11,8 @@ describe('partsChangedBy', () => {
     // An assignment: not the pairings' agreements and visits, nor the calendar; a person: nor the attendance counted.
     { kinds: ['assignment'], parts: ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'quarterly'] },
     { kinds: ['person'], parts: ['onSite', 'pendingLeave', 'staffing', 'consequences', 'quarterly'] },
+    // A pairing's units and term: everything but the calendar.
+    { kinds: ['pairing'], parts: ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'agreements', 'visits', 'quarterly'] },
     // Results, reports and accounts: the dashboard shows none of them.
     { kinds: ['mentorship', 'activity', 'appraisal', 'statutory_report', 'certificate', 'user', 'session'], parts: [] },
     { kinds: [], parts: [] },
@@ -21,7 +23,7 @@ describe('partsChangedBy', () => {
   });
 
   it.each([
-    ['pairing'], ['organisation'], ['region'], ['programme'], ['policy'], ['calendar'], ['assignment', 'agreement', 'leadership_visit', 'calendar'],
+    ['organisation'], ['region'], ['programme'], ['policy'], ['calendar'], ['assignment', 'agreement', 'leadership_visit', 'calendar'], ['pairing', 'calendar'],
     // A kind it does not know may change anything.
     ['something_new'], ['leave', 'something_new'],
   ])('%s → every part', (...kinds) => {
@@ -46,6 +48,13 @@ describe('partsChangedBy', () => {
       });
     });
 
+    it('traces a pairing to its item parts; its agreements and visits are recomputed whole', () => {
+      expect(plan({ kind: 'pairing', id })).toEqual({
+        onSite: 'whole', period: 'whole', pendingLeave: 'whole', staffing: [id], consequences: [id], quarterly: [id], agreements: 'whole', visits: 'whole',
+      });
+      expect(plan({ kind: 'pairing', id }, { kind: 'assignment', id: other })).toMatchObject({ staffing: [id, other], quarterly: [id, other] });
+    });
+
     it('traces a spot check to its consequences; its trend is counted whole', () => {
       expect(plan({ kind: 'spot_check', id }, { kind: 'assignment', id: other })).toMatchObject({ period: 'whole', consequences: [id, other], staffing: [other] });
     });
@@ -61,7 +70,7 @@ describe('partsChangedBy', () => {
 
     it('keeps a part no write changes, and recomputes everything after a kind every part reads', () => {
       expect(plan({ kind: 'annual_task', id })).toEqual({ quarterly: 'whole' });
-      expect(plan({ kind: 'assignment', id }, { kind: 'pairing', id: other })).toBe('all');
+      expect(plan({ kind: 'assignment', id }, { kind: 'programme', id: other })).toBe('all');
     });
   });
 });

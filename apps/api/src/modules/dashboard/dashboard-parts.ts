@@ -10,8 +10,8 @@ import type { WrittenEntity } from './dashboard-cache.js';
 export const DASHBOARD_PARTS = ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'agreements', 'visits', 'quarterly', 'calendar'] as const;
 export type DashboardPart = (typeof DASHBOARD_PARTS)[number];
 
-/** Writes to what every part reads: who is paired with whom, in which area, under which policy, on which calendar. */
-const EVERY_PART = new Set(['pairing', 'organisation', 'region', 'programme', 'policy', 'calendar']);
+/** Writes to what every part reads: the units, the area, the programme and its policy, the calendar. */
+const EVERY_PART = new Set(['organisation', 'region', 'programme', 'policy', 'calendar']);
 
 /** Writes no part reads (results, reports, accounts): the dashboard shows none of them. */
 const NO_PART = new Set([
@@ -21,6 +21,8 @@ const NO_PART = new Set([
 
 /** The parts each other kind of write can change. */
 const PARTS_OF: Record<string, readonly DashboardPart[]> = {
+  // A pairing's units and term (its programme never changes): every part but the calendar.
+  pairing: ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'agreements', 'visits', 'quarterly'],
   // An assignment's dates and status: everything judged of persons; not the pairings' agreements and visits, nor the calendar.
   assignment: ['onSite', 'period', 'pendingLeave', 'staffing', 'consequences', 'quarterly'],
   // A person's name and title: the lists that name or count persons; not the attendance counted.
@@ -53,9 +55,9 @@ export function partsChangedBy(entityTypes: Iterable<string>): 'all' | Set<Dashb
 
 /** Parts judged item by item, and the kinds of write whose named entity tells which items (dashboard.repository `traceWrites`). */
 const TRACEABLE: Partial<Record<DashboardPart, ReadonlySet<string>>> = {
-  staffing: new Set(['assignment']), // its pairing unit
-  consequences: new Set(['assignment', 'spot_check']), // the persons checked, and the checking unit's self-checks
-  quarterly: new Set(['assignment']),
+  staffing: new Set(['assignment', 'pairing']), // its pairing unit; a pairing's rows, before and after
+  consequences: new Set(['assignment', 'spot_check', 'pairing']), // the persons checked or under the pairing, and the checking unit's self-checks
+  quarterly: new Set(['assignment', 'pairing']), // the assignment, or the pairing's assignments
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -156,35 +156,50 @@ export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: s
     select status, progress from assignment_progress where assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and as_of = ${today} and status is not null`));
 }
 
-/** What writes of traceable kinds touched: the assignments (with their person and pairing unit) and the units that checked. */
+/** What writes of traceable kinds touched: the assignments (with their person and pairing unit), the pairing units written and the units that checked. */
 export interface Touched {
-  /** `via`: named by an assignment's write, or covered by a spot check's. */
-  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string; via: 'assignment' | 'spot_check' }[];
+  /** `via`: named by an assignment's write, under a pairing written (all its assignments), or covered by a spot check's. */
+  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string; via: 'assignment' | 'pairing' | 'spot_check' }[];
+  /** The units of each pairing written, as they are now (its kept rows, as they were, are known by the pairing's id). */
+  pairingUnits: { pairing_id: string; support_org_id: string; recipient_org_id: string }[];
   checkerOrgIds: string[];
-  /** Every assignment and spot check named was found (one deleted since cannot be traced). */
+  /** Every assignment, pairing and spot check named was found (one deleted since cannot be traced). */
   complete: boolean;
 }
 
-/** The assignments an assignment write names, or a spot check covers; and the units that made those checks. */
+/**
+ * The assignments an assignment write names, a pairing write holds (an assignment never changes its
+ * pairing, so they are the same before and after) or a spot check covers; the pairing units written;
+ * and the units that made those checks.
+ */
 export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; id: string | null }[]): Promise<Touched> {
   const idsOf = (kind: string) => [...new Set(writes.filter((w) => w.kind === kind && w.id).map((w) => w.id!.toLowerCase()))];
-  const [assignmentIds, checkIds] = [idsOf('assignment'), idsOf('spot_check')];
-  const [assignments, checks] = await Promise.all([
+  const [assignmentIds, pairingIds, checkIds] = [idsOf('assignment'), idsOf('pairing'), idsOf('spot_check')];
+  const [aParam, pParam, cParam] = [assignmentIds, pairingIds, checkIds].map((ids) => `{${ids.join(',')}}`);
+  const [assignments, units, checks] = await Promise.all([
     db.execute(sql`
       select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'assignment' as via from assignments a join pairings p on p.id = a.pairing_id
-      where a.id = any(${`{${assignmentIds.join(',')}}`}::uuid[])
+      where a.id = any(${aParam}::uuid[])
+      union all
+      select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'pairing' as via from assignments a join pairings p on p.id = a.pairing_id
+      where a.pairing_id = any(${pParam}::uuid[])
       union all
       select a.id, r.person_id, a.support_org_id, p.recipient_org_id, 'spot_check' as via
       from spot_check_results r join assignments a on a.id = r.assignment_id join pairings p on p.id = a.pairing_id
-      where r.spot_check_id = any(${`{${checkIds.join(',')}}`}::uuid[])`),
-    db.execute(sql`select id, by_org_id from spot_checks where id = any(${`{${checkIds.join(',')}}`}::uuid[])`),
+      where r.spot_check_id = any(${cParam}::uuid[])`),
+    db.execute(sql`
+      select p.id as pairing_id, s.org_id as support_org_id, p.recipient_org_id from pairings p join pairing_support_units s on s.pairing_id = p.id
+      where p.id = any(${pParam}::uuid[])`),
+    db.execute(sql`select id, by_org_id from spot_checks where id = any(${cParam}::uuid[])`),
   ]);
   const found = rowsOf<Touched['assignments'][number]>(assignments);
+  const pairingUnits = rowsOf<Touched['pairingUnits'][number]>(units);
   const checkRows = rowsOf<{ id: string; by_org_id: string }>(checks);
   const foundIds = new Set(found.filter((a) => a.via === 'assignment').map((a) => a.id));
+  const foundPairings = new Set(pairingUnits.map((u) => u.pairing_id));
   return {
-    assignments: found, checkerOrgIds: [...new Set(checkRows.map((c) => c.by_org_id))],
-    complete: assignmentIds.every((id) => foundIds.has(id)) && checkRows.length === checkIds.length,
+    assignments: found, pairingUnits, checkerOrgIds: [...new Set(checkRows.map((c) => c.by_org_id))],
+    complete: assignmentIds.every((id) => foundIds.has(id)) && pairingIds.every((id) => foundPairings.has(id)) && checkRows.length === checkIds.length,
   };
 }
 

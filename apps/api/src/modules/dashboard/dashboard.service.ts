@@ -286,13 +286,14 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
       try { return { workingDay: describeDay(await loadCalendar(ctx.db), today).workingDay }; } catch { return { workingDay: null }; }
     },
   };
-  const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via === 'assignment');
   const items: ItemComputers = {
-    // The rows of each pairing unit an assignment write touched (all pairings between its support and recipient units) replace the kept ones.
+    // The rows of each pairing unit an assignment or pairing write touched (all pairings between its support and
+    // recipient units) replace the kept ones; a written pairing's kept rows are dropped too (its units may have changed).
     staffing: async (kept, touched) => {
-      const units = new Map(named(touched).map((a) => [`${a.support_org_id}|${a.recipient_org_id}`, a]));
-      const fresh = await Promise.all([...units.values()].map((a) => staffing({ supportOrgId: a.support_org_id, recipientOrgId: a.recipient_org_id })));
-      return [...kept.filter((r) => !units.has(`${r.supportOrgId}|${r.recipientOrgId}`)), ...fresh.flat()].sort(STAFFING_ORDER);
+      const units = staffingUnits(touched);
+      const written = new Set(touched.pairingUnits.map((u) => u.pairing_id));
+      const fresh = await Promise.all([...units.values()].map((u) => staffing(u)));
+      return [...kept.filter((r) => !units.has(`${r.supportOrgId}|${r.recipientOrgId}`) && !written.has(r.pairingId)), ...fresh.flat()].sort(STAFFING_ORDER);
     },
     // The verdicts of each person touched, and the self-checks of each support unit touched or checking.
     // Roll calls past their deadline are closed first: whoever they mark absent is recomputed too.
@@ -316,6 +317,14 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
   return { whole, items };
 }
 
+/** The assignments written, or under a pairing written (staffing and quarterly reports do not follow the persons a spot check covers). */
+const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via !== 'spot_check');
+/** The pairing units (support → recipient) of the assignments and pairings written, as they are now. */
+function staffingUnits(touched: repo.Touched): Map<string, { supportOrgId: string; recipientOrgId: string }> {
+  const units = [...named(touched), ...touched.pairingUnits].map((u) => ({ supportOrgId: u.support_org_id, recipientOrgId: u.recipient_org_id }));
+  return new Map(units.map((u) => [`${u.supportOrgId}|${u.recipientOrgId}`, u]));
+}
+
 const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p === 'consequences' || p === 'quarterly';
 
 /**
@@ -325,8 +334,8 @@ const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p ==
  */
 const MAX_ITEMS = 20;
 function itemsOf(part: ItemPart, touched: repo.Touched): number {
-  const rows = part === 'consequences' ? touched.assignments : touched.assignments.filter((a) => a.via === 'assignment');
-  if (part === 'staffing') return new Set(rows.map((a) => `${a.support_org_id}|${a.recipient_org_id}`)).size;
+  if (part === 'staffing') return staffingUnits(touched).size;
+  const rows = part === 'consequences' ? touched.assignments : named(touched);
   return new Set(rows.map((a) => (part === 'consequences' ? a.person_id : a.id))).size;
 }
 

@@ -322,10 +322,10 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(afterLeave.figures.noticesDue).toBe(1);
     // … and keeps when the kept parts were computed: they may have missed check-ins.
     expect(afterLeave.verdictsAt).toBe(before.verdictsAt);
-    // A spot-check write recomputes its consequences; a pairing's, everything.
+    // A spot-check write recomputes its consequences; a programme's, everything.
     await ownWriteOf('spot_check');
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
-    await ownWriteOf('pairing');
+    await ownWriteOf('programme');
     const fresh = await dashboard(office);
     expect(fresh.figures.noticesDue).toBe(0);
     expect(Date.parse(fresh.verdictsAt)).toBe(Date.parse(before.verdictsAt) + 1000);
@@ -349,7 +349,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     const zhaoPerson = (await t.request('GET', `/api/assignments/${a.zhao}`, { cookie: office })).json().personId as string;
     const setResult = (assignmentId: string, result: string) => t.database.db.execute(sql`update spot_check_results set result = ${result} where assignment_id = ${assignmentId}`);
     await t.database.db.insert(spotCheckResults).values({ spotCheckId: check!.id, assignmentId: a.zhao, personId: zhaoPerson, result: 'present' });
-    await ownWriteOf('pairing');
+    await ownWriteOf('programme');
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
 
     // Behind the product's back both are now away; the office's write names 王医生's assignment only.
@@ -363,8 +363,8 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     await ownWriteNaming('spot_check', check!.id);
     const traced = await dashboard(office);
     expect(traced.figures.noticesDue).toBe(2);
-    // … and the answer is the one computed whole (a pairing's write recomputes everything).
-    await ownWriteOf('pairing');
+    // … and the answer is the one computed whole (a programme's write recomputes everything).
+    await ownWriteOf('programme');
     const whole = await dashboard(office);
     expect({ ...traced, verdictsAt: '' }).toEqual({ ...whole, verdictsAt: '' });
     // A write naming what cannot be traced (no entity, or one since deleted) recomputes its parts whole.
@@ -377,7 +377,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
   it('closes overdue roll calls before recomputing the consequences of a write, and counts whoever they mark absent', async () => {
     const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
       select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
-    await ownWriteNaming('pairing', null);
+    await ownWriteNaming('programme', null);
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
     // A roll call 赵医生 has not answered, its deadline passed an hour ago; nobody has read the checks since.
     const me = (await t.request('GET', '/api/auth/me', { cookie: office })).json();
@@ -392,5 +392,51 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(after.figures.noticesDue).toBe(1);
     expect(after.attention.find((i) => i.key === 'notice-due')!.explanation).toContain('赵医生');
     await t.database.db.execute(sql`delete from spot_checks where id = ${rollCall!.id}`);
+  });
+  it("after the caller's own write to a pairing, recomputes its units' staffing rows as they were and are, and its persons (DECISIONS 33)", async () => {
+    const ownWriteOf = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+      select 'update', ${entityType}, 'test: the office writes', id from users where username = 'cx-office'`);
+    const pairingOf = async () => (await t.request('GET', `/api/pairings/${li.pairingId}`, { cookie: office })).json() as { recipient: { id: string }; supportUnits: { id: string }[] };
+    const patch = async (body: object) => {
+      const res = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const wholeNow = async () => {
+      await ownWriteOf('programme');
+      return dashboard(office);
+    };
+    const same = (x: Dashboard, y: Dashboard) => expect({ ...x, verdictsAt: '' }).toEqual({ ...y, verdictsAt: '' });
+    const before = await pairingOf();
+    const staffingRows = (d: Dashboard) => d.attention.filter((i) => i.key.startsWith('staffing-')).reduce((n, i) => n + i.count, 0);
+    const base = await wholeNow();
+
+    // The office adds a second support unit, which has sent no one: its row is short, and only the pairing was recomputed.
+    const orgs = (await t.request('GET', '/api/organisations?pageSize=100', { cookie: office })).json().items as { id: string; name: string; kind: string; adminLevel: string | null }[];
+    const extra = orgs.find((o) => o.adminLevel === 'provincial' && o.kind !== 'health_office' && o.kind !== 'platform' && !before.supportUnits.some((u) => u.id === o.id))!;
+    expect(extra, 'another provincial hospital').toBeDefined();
+    t.clock.advance(1000);
+    await patch({ supportOrgIds: [...before.supportUnits.map((u) => u.id), extra.id] });
+    const added = await dashboard(office);
+    expect(added.verdictsAt).toBe(base.verdictsAt);
+    expect(added.figures.staffingShort).toBe(base.figures.staffingShort + 1);
+    expect(staffingRows(added)).toBe(staffingRows(base) + 1);
+    same(added, await wholeNow());
+
+    // It moves the pairing to another recipient of the prefecture: the rows kept under the old one go.
+    const recipients = orgs.filter((o) => o.kind !== 'health_office' && o.kind !== 'platform' && o.adminLevel !== 'provincial' && o.id !== before.recipient.id);
+    let moved = false;
+    for (const r of recipients) {
+      const res = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body: { recipientOrgId: r.id } });
+      if (res.statusCode === 200) { moved = true; break; }
+    }
+    expect(moved, 'another recipient of the prefecture').toBe(true);
+    const movedView = await dashboard(office);
+    same(movedView, await wholeNow());
+
+    // Put back as it was: again the same as computed whole.
+    await patch({ recipientOrgId: before.recipient.id, supportOrgIds: before.supportUnits.map((u) => u.id) });
+    const back = await dashboard(office);
+    same(back, await wholeNow());
+    expect(back.figures).toEqual(base.figures);
   });
 });
