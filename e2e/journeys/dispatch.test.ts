@@ -43,11 +43,12 @@ async function choose(page: Page, select: Locator, option: string | RegExp, sear
   // The option gets its click as an event, not at a pointer position: a dropdown opening near the foot
   // of the modal can still be moving or sit under another field. The field must then show the option.
   const field = select.locator('xpath=ancestor::div[contains(@class, "ant-form-item-control")][1]');
+  // A try that left the dropdown open has the next click close it: that try fails fast and the one after opens it.
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) await select.fill(search);
-    await (await optionsOf(page, select)).filter({ hasText: option }).first().dispatchEvent('click');
     try {
+      await select.click();
+      if (search) await select.fill(search);
+      await (await optionsOf(page, select, 5000)).filter({ hasText: option }).first().dispatchEvent('click', undefined, { timeout: 5000 });
       await field.filter({ hasText: option }).waitFor({ timeout: 3000 });
       return;
     } catch (e) {

@@ -62,9 +62,11 @@ export async function waitForMessage(page: Page, text: string | RegExp, timeout 
  * controls. Another Select's dropdown can still be on screen, closing, and hold an option with the same
  * text (a term and a help year read alike): picking there would change the other field.
  */
-export async function optionsOf(page: Page, select: Locator): Promise<Locator> {
+export async function optionsOf(page: Page, select: Locator, timeout = 30_000): Promise<Locator> {
+  // The input names its list only while the dropdown is open.
   const input = select.locator('xpath=(self::input | .//input)[@aria-controls]').first();
-  await input.waitFor({ state: 'attached' });
-  const listId = await input.getAttribute('aria-controls');
+  await input.waitFor({ state: 'attached', timeout });
+  const listId = await input.getAttribute('aria-controls', { timeout });
+  if (!listId) throw new Error('the Select closed before its options could be read');
   return page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
 }

@@ -7,7 +7,7 @@ import { dispatchCxDoctors, dispatchCxStaff } from '../../test/dispatch.fixture.
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { settleRefreshes } from './dashboard-cache.js';
-import { countJudged } from './dashboard.repository.js';
+import { countJudged, traceWrites } from './dashboard.repository.js';
 import { lastTwelveMonths, rankAttention, VERDICTS_REFRESH_MS } from './dashboard.service.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -411,7 +411,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     const base = await wholeNow();
 
     // The office adds a second support unit, which has sent no one: its row is short, and only the pairing was recomputed.
-    const orgs = (await t.request('GET', '/api/organisations?pageSize=100', { cookie: office })).json().items as { id: string; name: string; kind: string; adminLevel: string | null }[];
+    const orgs = (await t.request('GET', '/api/organisations?pageSize=100', { cookie: office })).json().items as { id: string; name: string; kind: string; adminLevel: string | null; regionCode: string | null }[];
     const extra = orgs.find((o) => o.adminLevel === 'provincial' && o.kind !== 'health_office' && o.kind !== 'platform' && !before.supportUnits.some((u) => u.id === o.id))!;
     expect(extra, 'another provincial hospital').toBeDefined();
     t.clock.advance(1000);
@@ -422,16 +422,33 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(staffingRows(added)).toBe(staffingRows(base) + 1);
     same(added, await wholeNow());
 
-    // It moves the pairing to another recipient of the prefecture: the rows kept under the old one go.
-    const recipients = orgs.filter((o) => o.kind !== 'health_office' && o.kind !== 'platform' && o.adminLevel !== 'provincial' && o.id !== before.recipient.id);
+    // It moves the pairing to a recipient in another county: the rows kept under the old one go, and in the
+    // county's view (drilled down) its persons leave the area shown.
+    const county = `?regionCode=${WUDING}`;
+    await ownWriteOf('programme');
+    const [countyBase, prefectureBase] = [await dashboard(office, county), await dashboard(office)];
+    const elsewhere = orgs.filter((o) => o.kind !== 'health_office' && o.kind !== 'platform' && o.adminLevel !== 'provincial' && o.regionCode !== WUDING);
+    t.clock.advance(1000);
     let moved = false;
-    for (const r of recipients) {
+    for (const r of elsewhere) {
       const res = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body: { recipientOrgId: r.id } });
       if (res.statusCode === 200) { moved = true; break; }
     }
-    expect(moved, 'another recipient of the prefecture').toBe(true);
-    const movedView = await dashboard(office);
-    same(movedView, await wholeNow());
+    expect(moved, 'a recipient of the prefecture in another county').toBe(true);
+    const [countyMoved, prefectureMoved] = [await dashboard(office, county), await dashboard(office)];
+    expect([countyMoved.verdictsAt, prefectureMoved.verdictsAt]).toEqual([countyBase.verdictsAt, prefectureBase.verdictsAt]);
+    expect(countyMoved.today.dispatched).toBeLessThan(countyBase.today.dispatched);
+    await ownWriteOf('programme');
+    same(countyMoved, await dashboard(office, county));
+    same(prefectureMoved, await dashboard(office));
+
+    // The trace itself: the pairing's assignments and its units as they are now; a pairing not found cannot be traced.
+    const traced = await traceWrites(t.database.db, [{ kind: 'pairing', id: li.pairingId }]);
+    expect(traced.complete).toBe(true);
+    expect(traced.assignments.filter((x) => x.via === 'pairing').map((x) => x.id).sort()).toEqual([li.assignmentId, a.wang, a.zhao].sort());
+    expect(traced.pairingUnits.map((u) => u.support_org_id).sort()).toEqual([...before.supportUnits.map((u) => u.id), extra.id].sort());
+    expect(new Set(traced.pairingUnits.map((u) => u.recipient_org_id)).has(before.recipient.id)).toBe(false);
+    expect((await traceWrites(t.database.db, [{ kind: 'pairing', id: li.pairingId }, { kind: 'pairing', id: '00000000-0000-4000-8000-000000000000' }])).complete).toBe(false);
 
     // Put back as it was: again the same as computed whole.
     await patch({ recipientOrgId: before.recipient.id, supportOrgIds: before.supportUnits.map((u) => u.id) });
