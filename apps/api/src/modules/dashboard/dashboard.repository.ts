@@ -149,11 +149,22 @@ export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today:
  */
 const judgedOn = (today: string) => sql`select assignment_id, status from assignment_progress where as_of = ${today} and status is not null`;
 
-/** The cached judgements (with the engine's explanation) of these assignments today. */
-export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: string): Promise<{ status: string; progress: T }[]> {
+/** Today's names of an assignment's person, units and programme (a cached judgement keeps those it was judged with). */
+export interface CurrentNames { personName: string; supportOrgName: string; recipientOrgName: string; programmeName: string }
+
+/** The cached judgements (with the engine's explanation) of these assignments today, with today's names. */
+export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: string): Promise<{ status: string; progress: T; names: CurrentNames }[]> {
   if (ids.length === 0) return [];
-  return rowsOf(await db.execute(sql`
-    select status, progress from assignment_progress where assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and as_of = ${today} and status is not null`));
+  const rows = rowsOf<{ status: string; progress: T; person_name: string; support_name: string; recipient_name: string; programme_name: string }>(await db.execute(sql`
+    select ap.status, ap.progress, pe.name as person_name, so.name as support_name, ro.name as recipient_name, pr.name as programme_name
+    from assignment_progress ap join assignments a on a.id = ap.assignment_id join persons pe on pe.id = a.person_id
+      join organisations so on so.id = a.support_org_id join pairings p on p.id = a.pairing_id
+      join organisations ro on ro.id = p.recipient_org_id join programmes pr on pr.id = p.programme_id
+    where ap.assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and ap.as_of = ${today} and ap.status is not null`));
+  return rows.map((r) => ({
+    status: r.status, progress: r.progress,
+    names: { personName: r.person_name, supportOrgName: r.support_name, recipientOrgName: r.recipient_name, programmeName: r.programme_name },
+  }));
 }
 
 /** What writes of traceable kinds touched: the assignments (with their person and pairing unit), the pairing units written and the units that checked. */

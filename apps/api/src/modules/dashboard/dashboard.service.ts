@@ -273,7 +273,11 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
       }
       const total = counts.find((r) => r.total);
       const firsts = [total?.first_unmet, total?.first_at_risk, total?.first_skipped].filter((id): id is string => !!id);
-      return { counts, samples: await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today) };
+      // The examples by today's names: a judgement cached before a rename or a pairing's move keeps the old ones.
+      const samples = (await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today)).map(({ status, progress, names }) => ({
+        status, progress: status === 'skipped' ? { ...progress, personName: names.personName } : { ...progress, ...names },
+      }));
+      return { counts, samples };
     },
     period: () => repo.countPeriod(ctx.db, target.scope, b, `${months[0]}-01`, today),
     pendingLeave: () => repo.listPendingLeave(ctx.db, target.scope, b),

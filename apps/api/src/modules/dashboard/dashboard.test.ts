@@ -456,4 +456,25 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     same(back, await wholeNow());
     expect(back.figures).toEqual(base.figures);
   });
+  it("names the on-site example by today's names: after its pairing moves to another recipient, the new one", async () => {
+    // 赵医生 away again (behind the product's back; the days' triggers forget her judgement), and a fresh answer.
+    const zhaoDays = (status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${a.zhao}`);
+    await zhaoDays('absent');
+    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    const example = async () => (await dashboard(office)).attention.find((i) => i.key === 'on-site-unmet')?.explanation ?? '';
+    expect(await example()).toContain('赵医生（武定县人民医院）');
+    const pairing = (await t.request('GET', `/api/pairings/${li.pairingId}`, { cookie: office })).json() as { recipient: { id: string } };
+    const orgs = (await t.request('GET', '/api/organisations?pageSize=100', { cookie: office })).json().items as { id: string; name: string; kind: string; adminLevel: string | null }[];
+    let moved: { id: string; name: string } | undefined;
+    for (const r of orgs.filter((o) => o.kind !== 'health_office' && o.kind !== 'platform' && o.adminLevel !== 'provincial' && o.id !== pairing.recipient.id)) {
+      const res = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body: { recipientOrgId: r.id } });
+      if (res.statusCode === 200) { moved = r; break; }
+    }
+    expect(moved, 'another recipient of the prefecture').toBeDefined();
+    expect(await example()).toContain(`赵医生（${moved!.name}）`);
+    const back = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body: { recipientOrgId: pairing.recipient.id } });
+    expect(back.statusCode, back.body).toBe(200);
+    await zhaoDays('on_duty');
+  });
 });
