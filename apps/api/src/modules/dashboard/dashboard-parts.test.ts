@@ -44,15 +44,21 @@ describe('partsChangedBy', () => {
 
     it('recomputes the item parts for the assignment named, the others whole', () => {
       expect(plan({ kind: 'assignment', id })).toEqual({
-        onSite: 'whole', period: 'whole', pendingLeave: 'whole', staffing: [id], consequences: [id], quarterly: [id],
+        onSite: [id], period: 'whole', pendingLeave: 'whole', staffing: [id], consequences: [id], quarterly: [id],
       });
     });
 
     it('traces a pairing to its item parts; its agreements and visits are recomputed whole', () => {
       expect(plan({ kind: 'pairing', id })).toEqual({
-        onSite: 'whole', period: 'whole', pendingLeave: 'whole', staffing: [id], consequences: [id], quarterly: [id], agreements: 'whole', visits: 'whole',
+        onSite: [id], period: 'whole', pendingLeave: 'whole', staffing: [id], consequences: [id], quarterly: [id], agreements: 'whole', visits: 'whole',
       });
       expect(plan({ kind: 'pairing', id }, { kind: 'assignment', id: other })).toMatchObject({ staffing: [id, other], quarterly: [id, other] });
+    });
+
+    it('traces a leave decision to the on-site verdicts; its trend and the pending leave are counted whole', () => {
+      expect(plan({ kind: 'leave', id })).toEqual({ onSite: [id], period: 'whole', pendingLeave: 'whole' });
+      // An attendance edit is not traced: the on-site verdicts are counted whole.
+      expect(plan({ kind: 'leave', id }, { kind: 'attendance', id: other })).toMatchObject({ onSite: 'whole' });
     });
 
     it('traces a spot check to its consequences; its trend is counted whole', () => {
@@ -65,7 +71,7 @@ describe('partsChangedBy', () => {
       // A person's write changes the same lists, but is not traced to their items.
       ['an untraceable kind beside', [{ kind: 'assignment', id }, { kind: 'person', id: other }]],
     ])('recomputes the item parts whole when a write is untraceable: %s', (_, writes) => {
-      expect(plan(...writes)).toMatchObject({ staffing: 'whole', consequences: 'whole', quarterly: 'whole' });
+      expect(plan(...writes)).toMatchObject({ onSite: 'whole', staffing: 'whole', consequences: 'whole', quarterly: 'whole' });
     });
 
     it('keeps a part no write changes, and recomputes everything after a kind every part reads', () => {

@@ -55,6 +55,8 @@ export function partsChangedBy(entityTypes: Iterable<string>): 'all' | Set<Dashb
 
 /** Parts judged item by item, and the kinds of write whose named entity tells which items (dashboard.repository `traceWrites`). */
 const TRACEABLE: Partial<Record<DashboardPart, ReadonlySet<string>>> = {
+  // The assignments named are judged today; the others count with their last verdict until the refresh (DECISIONS 34).
+  onSite: new Set(['assignment', 'pairing', 'leave']),
   staffing: new Set(['assignment', 'pairing']), // its pairing unit; a pairing's rows, before and after
   consequences: new Set(['assignment', 'spot_check', 'pairing']), // the persons checked or under the pairing, and the checking unit's self-checks
   quarterly: new Set(['assignment', 'pairing']), // the assignment, or the pairing's assignments

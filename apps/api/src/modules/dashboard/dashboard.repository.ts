@@ -127,10 +127,10 @@ export interface JudgedRow {
  * pass over the area: reading the examples and the unjudged apart read the area's assignments three
  * times (at a province, ≈ 150 ms of the database's time).
  */
-export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today: string): Promise<JudgedRow[]> {
+export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today: string, opts: LastKnown = {}): Promise<JudgedRow[]> {
   const first = (status: string) => sql`case when grouping(sa.k) = 1 then (array_agg(ap.assignment_id::text order by sa.s, sa.id) filter (where ap.status = ${status}))[1] end`;
   return rowsOf<JudgedRow>(await db.execute(sql`
-    with sa as materialized (${scoped(scope, b)}), ap as materialized (${judgedOn(today)})
+    with sa as materialized (${scoped(scope, b)}), ap as materialized (${judgedOn(today, opts)})
     select sa.k, grouping(sa.k) = 1 as total,
       cast(count(*) filter (where ap.status = 'unmet') as integer) as unmet, cast(count(*) filter (where ap.status = 'at_risk') as integer) as at_risk,
       cast(count(*) filter (where ap.status = 'skipped') as integer) as skipped,
@@ -143,24 +143,34 @@ export async function countJudged(db: DbOrTx, scope: Scope, b: Breakdown, today:
 }
 
 /**
- * Today's cached judgements, read once by their index. The cache churns all day, so its statistics
- * lag: both sides are materialised so that no plan chosen on them runs the area's filter once per
- * assignment. A row being computed (no status yet) counts as not judged.
+ * `lastKnownExcept`: count an assignment's last verdict even if its records changed since (a stale one,
+ * DECISIONS 34), but for these assignments, which must be judged today.
  */
-const judgedOn = (today: string) => sql`select assignment_id, status from assignment_progress where as_of = ${today} and status is not null`;
+export interface LastKnown { lastKnownExcept?: readonly string[] }
+
+/**
+ * Today's cached judgements (or the last known ones), read once by their index. The cache churns all
+ * day, so its statistics lag: both sides are materialised so that no plan chosen on them runs the
+ * area's filter once per assignment. A row being computed (no status yet) counts as not judged.
+ */
+const judgedOn = (today: string, opts: LastKnown = {}) => (opts.lastKnownExcept
+  ? sql`select assignment_id, status from assignment_progress
+      where status is not null and (as_of = ${today} or assignment_id <> all(${`{${opts.lastKnownExcept.join(',')}}`}::uuid[]))`
+  : sql`select assignment_id, status from assignment_progress where as_of = ${today} and status is not null`);
 
 /** Today's names of an assignment's person, units and programme (a cached judgement keeps those it was judged with). */
 export interface CurrentNames { personName: string; supportOrgName: string; recipientOrgName: string; programmeName: string }
 
 /** The cached judgements (with the engine's explanation) of these assignments today, with today's names. */
-export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: string): Promise<{ status: string; progress: T; names: CurrentNames }[]> {
+export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: string, opts: LastKnown = {}): Promise<{ status: string; progress: T; names: CurrentNames }[]> {
   if (ids.length === 0) return [];
   const rows = rowsOf<{ status: string; progress: T; person_name: string; support_name: string; recipient_name: string; programme_name: string }>(await db.execute(sql`
     select ap.status, ap.progress, pe.name as person_name, so.name as support_name, ro.name as recipient_name, pr.name as programme_name
     from assignment_progress ap join assignments a on a.id = ap.assignment_id join persons pe on pe.id = a.person_id
       join organisations so on so.id = a.support_org_id join pairings p on p.id = a.pairing_id
       join organisations ro on ro.id = p.recipient_org_id join programmes pr on pr.id = p.programme_id
-    where ap.assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and ap.as_of = ${today} and ap.status is not null`));
+    where ap.assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and ap.status is not null
+      and (ap.as_of = ${today} or ${opts.lastKnownExcept ? sql`ap.assignment_id <> all(${`{${opts.lastKnownExcept.join(',')}}`}::uuid[])` : sql`false`})`));
   return rows.map((r) => ({
     status: r.status, progress: r.progress,
     names: { personName: r.person_name, supportOrgName: r.support_name, recipientOrgName: r.recipient_name, programmeName: r.programme_name },
@@ -170,7 +180,7 @@ export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: s
 /** What writes of traceable kinds touched: the assignments (with their person and pairing unit), the pairing units written and the units that checked. */
 export interface Touched {
   /** `via`: named by an assignment's write, under a pairing written (all its assignments), or covered by a spot check's. */
-  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string; via: 'assignment' | 'pairing' | 'spot_check' }[];
+  assignments: { id: string; person_id: string; support_org_id: string; recipient_org_id: string; via: 'assignment' | 'pairing' | 'spot_check' | 'leave' }[];
   /** The units of each pairing written, as they are now (its kept rows, as they were, are known by the pairing's id). */
   pairingUnits: { pairing_id: string; support_org_id: string; recipient_org_id: string }[];
   checkerOrgIds: string[];
@@ -179,15 +189,15 @@ export interface Touched {
 }
 
 /**
- * The assignments an assignment write names, a pairing write holds (an assignment never changes its
+ * The assignments an assignment or leave write names, a pairing write holds (an assignment never changes its
  * pairing, so they are the same before and after) or a spot check covers; the pairing units written;
  * and the units that made those checks.
  */
 export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; id: string | null }[]): Promise<Touched> {
   const idsOf = (kind: string) => [...new Set(writes.filter((w) => w.kind === kind && w.id).map((w) => w.id!.toLowerCase()))];
-  const [assignmentIds, pairingIds, checkIds] = [idsOf('assignment'), idsOf('pairing'), idsOf('spot_check')];
-  const [aParam, pParam, cParam] = [assignmentIds, pairingIds, checkIds].map((ids) => `{${ids.join(',')}}`);
-  const [assignments, units, checks] = await Promise.all([
+  const [assignmentIds, pairingIds, checkIds, leaveIds] = [idsOf('assignment'), idsOf('pairing'), idsOf('spot_check'), idsOf('leave')];
+  const [aParam, pParam, cParam, lParam] = [assignmentIds, pairingIds, checkIds, leaveIds].map((ids) => `{${ids.join(',')}}`);
+  const [assignments, units, checks, leaves] = await Promise.all([
     db.execute(sql`
       select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'assignment' as via from assignments a join pairings p on p.id = a.pairing_id
       where a.id = any(${aParam}::uuid[])
@@ -202,15 +212,21 @@ export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; i
       select p.id as pairing_id, s.org_id as support_org_id, p.recipient_org_id from pairings p join pairing_support_units s on s.pairing_id = p.id
       where p.id = any(${pParam}::uuid[])`),
     db.execute(sql`select id, by_org_id from spot_checks where id = any(${cParam}::uuid[])`),
+    db.execute(sql`
+      select l.id as leave_id, a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'leave' as via
+      from leave_requests l join assignments a on a.id = l.assignment_id join pairings p on p.id = a.pairing_id
+      where l.id = any(${lParam}::uuid[])`),
   ]);
-  const found = rowsOf<Touched['assignments'][number]>(assignments);
+  const leaveRows = rowsOf<Touched['assignments'][number] & { leave_id: string }>(leaves);
+  const found = [...rowsOf<Touched['assignments'][number]>(assignments), ...leaveRows.map(({ leave_id: _, ...a }) => a)];
   const pairingUnits = rowsOf<Touched['pairingUnits'][number]>(units);
   const checkRows = rowsOf<{ id: string; by_org_id: string }>(checks);
   const foundIds = new Set(found.filter((a) => a.via === 'assignment').map((a) => a.id));
   const foundPairings = new Set(pairingUnits.map((u) => u.pairing_id));
   return {
     assignments: found, pairingUnits, checkerOrgIds: [...new Set(checkRows.map((c) => c.by_org_id))],
-    complete: assignmentIds.every((id) => foundIds.has(id)) && pairingIds.every((id) => foundPairings.has(id)) && checkRows.length === checkIds.length,
+    complete: assignmentIds.every((id) => foundIds.has(id)) && pairingIds.every((id) => foundPairings.has(id)) && checkRows.length === checkIds.length
+      && leaveRows.length === leaveIds.length,
   };
 }
 

@@ -218,7 +218,7 @@ interface Parts {
 }
 
 type PartComputers = { [P in DashboardPart]: () => Promise<Parts[P]> };
-type ItemPart = 'staffing' | 'consequences' | 'quarterly';
+type ItemPart = 'onSite' | 'staffing' | 'consequences' | 'quarterly';
 /** A part judged item by item, recomputed for the items writes touched and merged into what was kept. */
 type ItemComputers = { [P in ItemPart]: (kept: Parts[P], touched: repo.Touched) => Promise<Parts[P]> };
 
@@ -261,24 +261,26 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
   };
   const quarterly = async (assignmentId?: string) => (await quarterlySchedule(sub, { ...ALL, lateOnly: true, assignmentId })).items
     .flatMap((i) => i.quarters.filter((x) => x.verdict.status === 'unmet').map((x) => ({ i, x })));
+  // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
+  // Counted with the unjudged found in the same pass, and again only if some had to be judged. With `lastKnownExcept`
+  // (a recompute after writes naming these assignments) the others count with their last verdict, even if stale.
+  const onSite = async (opts: repo.LastKnown = {}): Promise<Parts['onSite']> => {
+    let counts = await repo.countJudged(ctx.db, target.scope, b, today, opts);
+    const unjudged = counts.find((r) => r.total)?.unjudged ?? [];
+    if (unjudged.length > 0) {
+      await judgeAssignments(sub, unjudged);
+      counts = await repo.countJudged(ctx.db, target.scope, b, today, opts);
+    }
+    const total = counts.find((r) => r.total);
+    const firsts = [total?.first_unmet, total?.first_at_risk, total?.first_skipped].filter((id): id is string => !!id);
+    // The examples by today's names: a judgement cached before a rename or a pairing's move keeps the old ones.
+    const samples = (await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today, opts)).map(({ status, progress, names }) => ({
+      status, progress: status === 'skipped' ? { ...progress, personName: names.personName } : { ...progress, ...names },
+    }));
+    return { counts, samples };
+  };
   const whole: PartComputers = {
-    // The day's cache of on-site verdicts, completed with the assignments not judged since they changed; the counts read it.
-    // Counted with the unjudged found in the same pass, and again only if some had to be judged.
-    onSite: async () => {
-      let counts = await repo.countJudged(ctx.db, target.scope, b, today);
-      const unjudged = counts.find((r) => r.total)?.unjudged ?? [];
-      if (unjudged.length > 0) {
-        await judgeAssignments(sub, unjudged);
-        counts = await repo.countJudged(ctx.db, target.scope, b, today);
-      }
-      const total = counts.find((r) => r.total);
-      const firsts = [total?.first_unmet, total?.first_at_risk, total?.first_skipped].filter((id): id is string => !!id);
-      // The examples by today's names: a judgement cached before a rename or a pairing's move keeps the old ones.
-      const samples = (await repo.readJudged<AssignmentProgress | SkippedProgress>(ctx.db, firsts, today)).map(({ status, progress, names }) => ({
-        status, progress: status === 'skipped' ? { ...progress, personName: names.personName } : { ...progress, ...names },
-      }));
-      return { counts, samples };
-    },
+    onSite: () => onSite(),
     period: () => repo.countPeriod(ctx.db, target.scope, b, `${months[0]}-01`, today),
     pendingLeave: () => repo.listPendingLeave(ctx.db, target.scope, b),
     staffing: async () => (await staffing()).sort(STAFFING_ORDER),
@@ -291,6 +293,9 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
     },
   };
   const items: ItemComputers = {
+    // The assignments the writes name are judged today (a leave decision's, say); the others the morning's first
+    // check-ins made stale count with their last verdict, as the kept answer did, until the background refresh.
+    onSite: async (_kept, touched) => onSite({ lastKnownExcept: onSiteNamed(touched) }),
     // The rows of each pairing unit an assignment or pairing write touched (all pairings between its support and
     // recipient units) replace the kept ones; a written pairing's kept rows are dropped too (its units may have changed).
     staffing: async (kept, touched) => {
@@ -321,15 +326,17 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
   return { whole, items };
 }
 
-/** The assignments written, or under a pairing written (staffing and quarterly reports do not follow the persons a spot check covers). */
-const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via !== 'spot_check');
+/** The assignments written, or under a pairing written (staffing and quarterly reports do not follow the persons a spot check covers, nor leave). */
+const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via === 'assignment' || a.via === 'pairing');
+/** The assignments whose on-site verdicts the writes can change: written, under a pairing written, or on leave decided. */
+const onSiteNamed = (touched: repo.Touched) => unique(touched.assignments.filter((a) => a.via !== 'spot_check').map((a) => a.id));
 /** The pairing units (support → recipient) of the assignments and pairings written, as they are now. */
 function staffingUnits(touched: repo.Touched): Map<string, { supportOrgId: string; recipientOrgId: string }> {
   const units = [...named(touched), ...touched.pairingUnits].map((u) => ({ supportOrgId: u.support_org_id, recipientOrgId: u.recipient_org_id }));
   return new Map(units.map((u) => [`${u.supportOrgId}|${u.recipientOrgId}`, u]));
 }
 
-const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p === 'consequences' || p === 'quarterly';
+const isItemPart = (p: DashboardPart): p is ItemPart => p === 'onSite' || p === 'staffing' || p === 'consequences' || p === 'quarterly';
 
 /**
  * Past this many items to recompute, a part is recomputed whole: one query per item would cost more.
@@ -338,6 +345,7 @@ const isItemPart = (p: DashboardPart): p is ItemPart => p === 'staffing' || p ==
  */
 const MAX_ITEMS = 20;
 function itemsOf(part: ItemPart, touched: repo.Touched): number {
+  if (part === 'onSite') return onSiteNamed(touched).length;
   if (part === 'staffing') return staffingUnits(touched).size;
   const rows = part === 'consequences' ? touched.assignments : named(touched);
   return new Set(rows.map((a) => (part === 'consequences' ? a.person_id : a.id))).size;

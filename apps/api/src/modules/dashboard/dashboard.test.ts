@@ -477,4 +477,36 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(back.statusCode, back.body).toBe(200);
     await zhaoDays('on_duty');
   });
+  it("after the morning's first taps made verdicts stale, the office's own leave decision judges only its assignment; the others wait for the refresh (DECISIONS 34)", async () => {
+    const asOf = async (id: string) => rowsOf<{ as_of: string }>(await t.database.db.execute(sql`select as_of::text as as_of from assignment_progress where assignment_id = ${id}`))[0]?.as_of;
+    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    const before = await dashboard(office);
+    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual([TODAY, TODAY]);
+
+    // Check-ins (no verdict writes) change the days of 赵医生, now away every day, and of 李医生: both verdicts go stale.
+    const days = (id: string, status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${id}`);
+    await days(a.zhao, 'absent');
+    await t.database.db.execute(sql`update attendance_days set status = status where assignment_id = ${li.assignmentId}`);
+    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual(['1970-01-01', '1970-01-01']);
+
+    // The office decides 李医生's leave: her assignment is judged today, 赵医生 still counts with his last verdict.
+    t.clock.advance(1000);
+    await t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+      select 'update', 'leave', ${leaveId}, 'test: the office decides a leave', id from users where username = 'cx-office'`);
+    const decided = await dashboard(office);
+    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual(['1970-01-01', TODAY]);
+    expect(decided.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet);
+    expect(decided.verdictsAt).toBe(before.verdictsAt);
+
+    // A minute on, the background refresh judges him too: now he cannot make his days.
+    t.clock.advance(VERDICTS_REFRESH_MS);
+    await dashboard(office);
+    await settleRefreshes(t.database.db);
+    const refreshed = await dashboard(office);
+    expect(await asOf(a.zhao)).toBe(TODAY);
+    expect(refreshed.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet + 1);
+    expect(refreshed.attention.find((i) => i.key === 'on-site-unmet')!.explanation).toContain('赵医生');
+    await days(a.zhao, 'on_duty');
+  });
 });

@@ -98,7 +98,8 @@ describe.each(testDatabases())('on-site progress on %s', (kind) => {
     const recipient = await t.login('cx-recipient');
     const saved = await t.request('PUT', '/api/attendance/months/2026-11/days', { cookie: recipient, body: { entries: [{ assignmentId: a.wang, date: '2026-11-22', status: 'rest' }] } });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await cached()).find((c) => c.id === a.wang)).toBeUndefined();
+    // His verdict is no longer today's: kept only as his last known one, marked stale (DECISIONS 34).
+    expect((await cached()).find((c) => c.id === a.wang)).toMatchObject({ asOf: '1970-01-01' });
     expect(await list()).toEqual(['赵医生', '王医生']);
     // A new holiday calendar or policy version can change every judgement: all are forgotten.
     await t.database.db.execute(sql`update calendar_years set loaded_at = now() where year = 2026`);
