@@ -319,7 +319,11 @@ async function measureReads(server: RunningProcess, facts: Facts, sessions: Sess
             };
           });
           // Untimed: the at-risk list judges what the wave left stale, so that the next rows do not share a core with that work.
-          if ('wave' in w) await fetch(`${server.url}/api/progress/at-risk?pageSize=1`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+          if ('wave' in w) {
+            const settled = await fetch(`${server.url}/api/progress/at-risk?pageSize=1`, { headers: { cookie } });
+            await settled.arrayBuffer();
+            if (!settled.ok) notes.push(`早高峰之后的判定未能补齐（/api/progress/at-risk ${settled.status}）：其后各行可能与后台判定争用处理器。`);
+          }
         }
       }
     }

@@ -288,9 +288,10 @@ export const checkIns = pgTable('check_ins', {
 /**
  * The on-site verdicts of an assignment as the engine judged them on `asOf`: the at-risk list reads
  * these instead of re-judging every assignment's whole attendance on each request (DECISIONS 21).
- * Triggers (migration 0002) delete a row when its assignment or attendance changes, and every row
- * when a policy version or the holiday calendar changes; a row of another day is simply not used.
- * `token` marks a row being computed: a change meanwhile deletes it, and the result is not stored.
+ * Triggers (migrations 0002, 0007) mark a row stale (`asOf` 1970-01-01, kept as the last known
+ * verdict) when its assignment or attendance changes, and delete every row when a policy version or
+ * the holiday calendar changes; a row of another day is not today's verdict. `token` marks a row
+ * being computed: a change meanwhile gives it a new token, and the result is not stored.
  */
 export const assignmentProgress = pgTable('assignment_progress', {
   assignmentId: uuid('assignment_id').primaryKey().references(() => assignments.id, { onDelete: 'cascade' }),

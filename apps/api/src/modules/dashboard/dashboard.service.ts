@@ -307,8 +307,9 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
     // The verdicts of each person touched, and the self-checks of each support unit touched or checking.
     // Roll calls past their deadline are closed first: whoever they mark absent is recomputed too.
     consequences: async (kept, touched) => {
-      const personIds = unique([...touched.assignments.map((a) => a.person_id), ...await settleRollCalls(sub)]);
-      const supportOrgIds = unique([...touched.assignments.map((a) => a.support_org_id), ...touched.checkerOrgIds]);
+      const theirs = consequenceRows(touched);
+      const personIds = unique([...theirs.map((a) => a.person_id), ...await settleRollCalls(sub)]);
+      const supportOrgIds = unique([...theirs.map((a) => a.support_org_id), ...touched.checkerOrgIds]);
       const fresh = await consequences({ personIds, supportOrgIds });
       const [persons, units] = [new Set(personIds), new Set(supportOrgIds)];
       return {
@@ -328,6 +329,8 @@ function partComputers(ctx: RequestContext, target: Target, today: string): { wh
 
 /** The assignments written, or under a pairing written (staffing and quarterly reports do not follow the persons a spot check covers, nor leave). */
 const named = (touched: repo.Touched) => touched.assignments.filter((a) => a.via === 'assignment' || a.via === 'pairing');
+/** The assignments whose spot-check consequences the writes can change (a leave decision changes none). */
+const consequenceRows = (touched: repo.Touched) => touched.assignments.filter((a) => a.via !== 'leave');
 /** The assignments whose on-site verdicts the writes can change: written, under a pairing written, or on leave decided. */
 const onSiteNamed = (touched: repo.Touched) => unique(touched.assignments.filter((a) => a.via !== 'spot_check').map((a) => a.id));
 /** The pairing units (support → recipient) of the assignments and pairings written, as they are now. */
@@ -347,7 +350,7 @@ const MAX_ITEMS = 20;
 function itemsOf(part: ItemPart, touched: repo.Touched): number {
   if (part === 'onSite') return onSiteNamed(touched).length;
   if (part === 'staffing') return staffingUnits(touched).size;
-  const rows = part === 'consequences' ? touched.assignments : named(touched);
+  const rows = part === 'consequences' ? consequenceRows(touched) : named(touched);
   return new Set(rows.map((a) => (part === 'consequences' ? a.person_id : a.id))).size;
 }
 
@@ -362,7 +365,8 @@ async function computeParts(
     if (plan === 'all' || !kept) return computers.whole[name]();
     const how = plan.get(name);
     if (how === undefined) return kept[name];
-    if (how !== 'whole' && touched?.complete && isItemPart(name) && itemsOf(name, touched) <= MAX_ITEMS) {
+    // The on-site part has no cap: its traced path judges fewer assignments than the whole one, however many.
+    if (how !== 'whole' && touched?.complete && isItemPart(name) && (name === 'onSite' || itemsOf(name, touched) <= MAX_ITEMS)) {
       return (computers.items[name] as (k: Parts[P], t: repo.Touched) => Promise<Parts[P]>)(kept[name], touched);
     }
     return computers.whole[name]();

@@ -477,36 +477,46 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(back.statusCode, back.body).toBe(200);
     await zhaoDays('on_duty');
   });
-  it("after the morning's first taps made verdicts stale, the office's own leave decision judges only its assignment; the others wait for the refresh (DECISIONS 34)", async () => {
+  it("after the morning's first taps made verdicts stale, the office's own writes judge only what they name; the others wait for the refresh (DECISIONS 34)", async () => {
     const asOf = async (id: string) => rowsOf<{ as_of: string }>(await t.database.db.execute(sql`select as_of::text as as_of from assignment_progress where assignment_id = ${id}`))[0]?.as_of;
+    const days = (id: string, status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${id}`);
+    const ownWriteNaming = (entityType: string, entityId: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
+    const unmetExample = (d: Dashboard) => d.attention.find((i) => i.key === 'on-site-unmet')?.explanation ?? '';
+    // 赵医生 away every day, 王医生 on post: judged so, 赵医生 cannot make his days.
+    await days(a.zhao, 'absent');
+    await days(a.wang, 'on_duty');
     await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
       select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
     const before = await dashboard(office);
-    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual([TODAY, TODAY]);
+    expect(unmetExample(before)).toContain('赵医生');
+    expect([await asOf(a.zhao), await asOf(a.wang), await asOf(li.assignmentId)]).toEqual([TODAY, TODAY, TODAY]);
 
-    // Check-ins (no verdict writes) change the days of 赵医生, now away every day, and of 李医生: both verdicts go stale.
-    const days = (id: string, status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${id}`);
-    await days(a.zhao, 'absent');
+    // Check-ins (no verdict writes) turn it round: 赵医生 on post every day, 王医生 away; and touch 李医生's days. All three go stale.
+    await days(a.zhao, 'on_duty');
+    await days(a.wang, 'absent');
     await t.database.db.execute(sql`update attendance_days set status = status where assignment_id = ${li.assignmentId}`);
-    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual(['1970-01-01', '1970-01-01']);
+    expect([await asOf(a.zhao), await asOf(a.wang), await asOf(li.assignmentId)]).toEqual(['1970-01-01', '1970-01-01', '1970-01-01']);
 
-    // The office decides 李医生's leave: her assignment is judged today, 赵医生 still counts with his last verdict.
+    // The office edits 王医生's assignment and decides 李医生's leave: those two are judged today; 赵医生 still
+    // counts with his last verdict (unmet), so 王医生 now unmet makes one more.
     t.clock.advance(1000);
-    await t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
-      select 'update', 'leave', ${leaveId}, 'test: the office decides a leave', id from users where username = 'cx-office'`);
+    await ownWriteNaming('assignment', a.wang);
+    await ownWriteNaming('leave', leaveId);
     const decided = await dashboard(office);
-    expect([await asOf(a.zhao), await asOf(li.assignmentId)]).toEqual(['1970-01-01', TODAY]);
-    expect(decided.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet);
+    expect([await asOf(a.zhao), await asOf(a.wang), await asOf(li.assignmentId)]).toEqual(['1970-01-01', TODAY, TODAY]);
+    expect(decided.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet + 1);
     expect(decided.verdictsAt).toBe(before.verdictsAt);
+    expect(unmetExample(decided)).toMatch(/赵医生|王医生/);
 
-    // A minute on, the background refresh judges him too: now he cannot make his days.
+    // A minute on, the background refresh judges 赵医生 too: he is on post after all.
     t.clock.advance(VERDICTS_REFRESH_MS);
     await dashboard(office);
     await settleRefreshes(t.database.db);
     const refreshed = await dashboard(office);
     expect(await asOf(a.zhao)).toBe(TODAY);
-    expect(refreshed.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet + 1);
-    expect(refreshed.attention.find((i) => i.key === 'on-site-unmet')!.explanation).toContain('赵医生');
-    await days(a.zhao, 'on_duty');
+    expect(refreshed.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet);
+    expect(unmetExample(refreshed)).toContain('王医生');
+    await days(a.wang, 'on_duty');
   });
 });

@@ -22,24 +22,27 @@ export async function listAttendance(db: DbOrTx, assignmentIds: string[], until:
   return byAssignment;
 }
 
-/** Marks assignments as being judged: a change of their attendance meanwhile deletes the mark (trigger). */
-export async function reserveProgress(db: Db, ids: readonly string[], asOf: string, token: string): Promise<void> {
+/**
+ * Marks assignments as being judged: a change of their records meanwhile gives the row a new token
+ * (trigger), so the result is not stored. The last verdict stays readable as the last known one.
+ */
+export async function reserveProgress(db: Db, ids: readonly string[], token: string): Promise<void> {
   if (ids.length === 0) return;
   await queryNamed(db, 'progress_reserve', `
     insert into assignment_progress (assignment_id, as_of, token, status, progress, computed_at)
-    select id, $2::date, $3::uuid, null, null, now() from unnest($1::uuid[]) as id
-    on conflict (assignment_id) do update set as_of = excluded.as_of, token = excluded.token, status = null, progress = null, computed_at = now()`,
-  [ids, asOf, token]);
+    select id, date '1970-01-01', $2::uuid, null, null, now() from unnest($1::uuid[]) as id
+    on conflict (assignment_id) do update set token = excluded.token`,
+  [ids, token]);
 }
 
-/** Stores the verdicts of the assignments still marked with `token`; those changed meanwhile stay uncached. */
-export async function storeProgress(db: Db, token: string, items: readonly { id: string; status: string; progress: unknown }[]): Promise<void> {
+/** Stores the verdicts of `asOf` for the assignments still marked with `token`; those changed meanwhile stay as they were. */
+export async function storeProgress(db: Db, token: string, asOf: string, items: readonly { id: string; status: string; progress: unknown }[]): Promise<void> {
   if (items.length === 0) return;
   await queryNamed(db, 'progress_store', `
-    update assignment_progress p set status = v.status, progress = v.progress, computed_at = now()
+    update assignment_progress p set as_of = $3::date, status = v.status, progress = v.progress, computed_at = now()
     from jsonb_to_recordset($1::jsonb) as v(id uuid, status text, progress jsonb)
     where p.assignment_id = v.id and p.token = $2::uuid`,
-  [JSON.stringify(items), token]);
+  [JSON.stringify(items), token, asOf]);
 }
 
 /** The stored verdicts of some assignments (a page of the at-risk list). */

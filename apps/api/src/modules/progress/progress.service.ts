@@ -83,7 +83,7 @@ async function judgeAndCache(ctx: RequestContext, rows: readonly JudgeableRow[],
     const batch = rows.slice(i, i + JUDGE_BATCH);
     const ids = batch.map((r) => r.a.id);
     const token = randomUUID();
-    await repo.reserveProgress(ctx.db, ids, today, token);
+    await repo.reserveProgress(ctx.db, ids, token);
     const attendance = await repo.listAttendance(ctx.db, ids, today);
     const results: Judged[] = [];
     for (const row of batch) {
@@ -96,7 +96,7 @@ async function judgeAndCache(ctx: RequestContext, rows: readonly JudgeableRow[],
         results.push({ id: row.a.id, status: SKIPPED, progress: { assignmentId: row.a.id, personName: row.personName, message } });
       }
     }
-    await repo.storeProgress(ctx.db, token, results);
+    await repo.storeProgress(ctx.db, token, today, results);
     judged.push(...results);
   }
   if (rows.length >= RESTATE_AFTER) await repo.refreshStatistics(ctx.db);

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { attendanceDays } from '@duikou/db';
+import { attendanceDays, rowsOf } from '@duikou/db';
 import { isWorkingDay } from '@duikou/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCxDoctors, dispatchCxStaff } from '../../test/dispatch.fixture.js';
 import { createTestApp, testDatabases, type TestApp } from '../../test/test-app.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { reserveProgress, storeProgress } from './progress.repository.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 function* days(from: string, to: string) {
@@ -104,6 +106,32 @@ describe.each(testDatabases())('on-site progress on %s', (kind) => {
     // A new holiday calendar or policy version can change every judgement: all are forgotten.
     await t.database.db.execute(sql`update calendar_years set loaded_at = now() where year = 2026`);
     expect(await cached()).toEqual([]);
+  });
+
+  it('keeps the last verdict readable while it is judged again, and stores nothing judged from records changed meanwhile', async () => {
+    const row = async () => rowsOf<{ as_of: string; status: string | null }>(await t.database.db.execute(sql`
+      select as_of::text as as_of, status from assignment_progress where assignment_id = ${a.wang}`))[0];
+    const touchDays = () => t.database.db.execute(sql`update attendance_days set status = status where assignment_id = ${a.wang}`);
+    await t.database.db.execute(sql`insert into assignment_progress (assignment_id, as_of, token, status, progress)
+      values (${a.wang}, '1970-01-01', gen_random_uuid(), 'unmet', '{}'::jsonb)
+      on conflict (assignment_id) do update set as_of = excluded.as_of, status = excluded.status`);
+    // Being judged: the last (stale) verdict is still there to count.
+    const first = randomUUID();
+    await reserveProgress(t.database.db, [a.wang], first);
+    expect(await row()).toEqual({ as_of: '1970-01-01', status: 'unmet' });
+    await storeProgress(t.database.db, first, '2026-11-23', [{ id: a.wang, status: 'at_risk', progress: {} }]);
+    expect(await row()).toEqual({ as_of: '2026-11-23', status: 'at_risk' });
+    // His days change while he is judged again: the result, read from the old days, is not stored.
+    const second = randomUUID();
+    await reserveProgress(t.database.db, [a.wang], second);
+    await touchDays();
+    await storeProgress(t.database.db, second, '2026-11-23', [{ id: a.wang, status: 'met', progress: {} }]);
+    expect(await row()).toEqual({ as_of: '1970-01-01', status: 'at_risk' });
+    // A first judgement of an assignment never judged counts as not judged until it is stored.
+    await t.database.db.execute(sql`delete from assignment_progress where assignment_id = ${a.wang}`);
+    await reserveProgress(t.database.db, [a.wang], randomUUID());
+    expect(await row()).toEqual({ as_of: '1970-01-01', status: null });
+    await t.database.db.execute(sql`delete from assignment_progress where assignment_id = ${a.wang}`);
   });
 
   it('keeps progress in scope', async () => {
