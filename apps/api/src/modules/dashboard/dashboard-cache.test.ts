@@ -13,6 +13,8 @@ describe('dashboard cache', () => {
   let fail = false;
   /** What `recompute` was asked, and whether it may answer (null: everything must be computed). */
   const recomputed: string[][] = [];
+  /** What the background `refresh` was asked. */
+  const refreshed: string[][] = [];
   let partial = true;
   beforeAll(async () => { t = await createTestApp('pglite'); });
   afterAll(async () => { await t?.close(); });
@@ -27,6 +29,11 @@ describe('dashboard cache', () => {
     recompute: async (kept, writes) => {
       recomputed.push([...new Set(writes.map((w) => w.kind))].sort());
       return partial ? kept + 0.5 : null;
+    },
+    refresh: async (kept, writes) => {
+      if (fail) throw new Error('refresh failed');
+      refreshed.push([...new Set(writes.map((w) => w.kind))].sort());
+      return partial ? kept + 0.25 : null;
     },
     refreshAfterMs: MINUTE,
     now: () => now,
@@ -45,17 +52,35 @@ describe('dashboard cache', () => {
     now += 1;
     expect(await get('a')).toBe(1); // served at once; the refresh runs behind it
     await settleRefreshes(t.database.db);
-    expect(await get('a')).toBe(2);
+    // Brought up to date by what changed: check-ins are no verdict writes, so no kind is named.
+    expect(await get('a')).toBe(1.25);
+    expect(refreshed.at(-1)).toEqual([]);
   });
 
-  it('recomputes an answer that looks exact once it is five refresh intervals old (ids commit out of order)', async () => {
-    expect(await get('a')).toBe(2);
-    now += 5 * MINUTE - 1;
-    expect(await get('a')).toBe(2);
+  it('computes an answer whole once its last whole computation is five refresh intervals old, even one that looks exact (ids commit out of order)', async () => {
+    expect(await get('a')).toBe(1.25);
+    now += 4 * MINUTE - 1;
+    expect(await get('a')).toBe(1.25);
     now += 1;
     await get('a');
     await settleRefreshes(t.database.db);
+    expect(await get('a')).toBe(2);
+  });
+
+  it('refreshes by what changed, naming the others\' writes since; computes whole when those can change everything', async () => {
+    await write('agreement');
+    now += MINUTE;
+    await get('a');
+    await settleRefreshes(t.database.db);
+    expect(await get('a')).toBe(2.25);
+    expect(refreshed.at(-1)).toEqual(['agreement']);
+    partial = false;
+    await write('programme');
+    now += MINUTE;
+    await get('a');
+    await settleRefreshes(t.database.db);
     expect(await get('a')).toBe(3);
+    partial = true;
   });
 
   it('drops an answer whose background refresh failed: the next view computes in the open and shows the error', async () => {

@@ -56,6 +56,8 @@ interface Entry<T> {
   /** When, and up to which writes, the verdicts and trends were computed. */
   computedAt: number;
   computed: WriteVersions;
+  /** When the answer was last computed whole (a refresh may recompute only what changed). */
+  fullAt: number;
   refreshing: Promise<void> | null;
 }
 const caches = new WeakMap<Db, Map<string, Entry<unknown>>>();
@@ -72,6 +74,11 @@ export interface CacheOptions<T> {
    * when they can change everything: then it is computed afresh.
    */
   recompute: (kept: T, writes: readonly WrittenEntity[]) => Promise<T | null>;
+  /**
+   * The kept answer brought up to date in the background: what these writes and check-ins can change
+   * recomputed, the rest kept; null when it must be computed afresh.
+   */
+  refresh: (kept: T, writes: readonly WrittenEntity[]) => Promise<T | null>;
   /** How old kept verdicts may grow, while writes they have not seen come in, before a background refresh. */
   refreshAfterMs: number;
   now: () => number;
@@ -92,21 +99,37 @@ async function computeAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, ke
   const computedAt = o.now();
   const value = await o.compute();
   if (!cache.has(key) && cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, { all: v.all, value, computedAt, computed: v, refreshing: null } satisfies Entry<T> as Entry<unknown>);
+  cache.set(key, { all: v.all, value, computedAt, computed: v, fullAt: computedAt, refreshing: null } satisfies Entry<T> as Entry<unknown>);
   return value;
 }
 
+/** Brings a kept answer up to date by what changed since (or afresh when that cannot be told), stored under the versions read before. */
+async function refreshAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, hit: Entry<T>): Promise<void> {
+  const v = await writeVersions(db, o.userId);
+  const computedAt = o.now();
+  const value = await o.refresh(hit.value, await writesSince(db, hit.computed.verdicts));
+  if (value === null) {
+    await computeAndStore(db, cache, key, o, v);
+    return;
+  }
+  // Kept only if nothing replaced the entry meanwhile (an own write's answer is as new).
+  if (cache.get(key) !== hit) return;
+  cache.set(key, { all: v.all, value, computedAt, computed: v, fullAt: hit.fullAt, refreshing: null } satisfies Entry<T> as Entry<unknown>);
+}
+
 /**
- * Verdicts behind the writes served with them, and older than allowed: recomputed in the background.
- * An answer that looks exact is recomputed too once it is `EXACT_MAX_AGE` old: audit ids are handed
- * out at insert and committed in any order, so a write that committed late under a lower id than one
- * already seen would otherwise be missed until the next write.
+ * Verdicts behind the writes served with them, and older than allowed: brought up to date in the
+ * background, by what the writes since and the check-ins can change (DECISIONS 35). Once the last
+ * whole computation is `EXACT_MAX_AGE` old the answer is computed whole, even one that looks exact:
+ * audit ids are handed out at insert and committed in any order, so a write that committed late under
+ * a lower id than one already seen would otherwise be missed until the next write.
  */
 function refreshIfDue<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, hit: Entry<T>): void {
   const age = o.now() - hit.computedAt;
+  const whole = o.now() - hit.fullAt >= EXACT_MAX_AGE * o.refreshAfterMs;
   const behind = hit.computed.all !== hit.all;
-  if (hit.refreshing || age < o.refreshAfterMs || (!behind && age < EXACT_MAX_AGE * o.refreshAfterMs)) return;
-  hit.refreshing = computeAndStore(db, cache, key, o).then(() => undefined, (err: unknown) => {
+  if (hit.refreshing || age < o.refreshAfterMs || (!behind && !whole)) return;
+  hit.refreshing = (whole ? computeAndStore(db, cache, key, o) : refreshAndStore(db, cache, key, o, hit)).then(() => undefined, (err: unknown) => {
     // Not served again: the next view computes in the open and shows its error (a 403 if the area
     // moved out of the caller's scope), instead of an old answer and a refresh failing each time.
     if (cache.get(key) === hit) cache.delete(key);

@@ -140,6 +140,7 @@ export async function getDashboard(ctx: RequestContext, q: DashboardQuery, log?:
     compute: () => computeDashboard(ctx, q),
     withToday: async (kept) => withToday(kept, await repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today)),
     recompute: (kept, kinds) => recomputeDashboard(ctx, kept, kinds),
+    refresh: (kept, writes) => refreshDashboard(ctx, kept, writes),
     refreshAfterMs: VERDICTS_REFRESH_MS,
     now: () => ctx.clock.now().getTime(),
     onRefreshError: (err) => log?.error({ err }, 'dashboard background refresh failed'),
@@ -393,6 +394,24 @@ async function computeDashboard(ctx: RequestContext, q: DashboardQuery): Promise
  * the refresh). Null when the writes can change every part.
  */
 export async function recomputeDashboard(ctx: RequestContext, kept: Computed, writes: readonly WrittenEntity[]): Promise<Computed | null> {
+  return recomputeAfter(ctx, kept, writes, kept.dashboard.verdictsAt);
+}
+
+/** What check-ins change: attendance days, so the on-site verdicts (the stale ones judged) and the trend. */
+const CHECK_INS: WrittenEntity = { kind: 'attendance', id: null };
+
+/**
+ * The background refresh of a kept answer (DECISIONS 35): what the writes since it can change and
+ * what check-ins change recomputed, the other parts kept, as of now. Null when the writes can change
+ * every part, or on a new day (then it is computed whole).
+ */
+export async function refreshDashboard(ctx: RequestContext, kept: Computed, writes: readonly WrittenEntity[]): Promise<Computed | null> {
+  // A new day moves every verdict (deadlines pass, days are counted): computed whole.
+  if (chinaToday(ctx.clock.now()) !== kept.today) return null;
+  return recomputeAfter(ctx, kept, [...writes, CHECK_INS], ctx.clock.now().toISOString());
+}
+
+async function recomputeAfter(ctx: RequestContext, kept: Computed, writes: readonly WrittenEntity[], verdictsAt: string): Promise<Computed | null> {
   const plan = planRecompute(writes);
   if (plan === 'all') return null;
   const traced = [...plan.values()].flatMap((how) => (how === 'whole' ? [] : how));
@@ -400,7 +419,7 @@ export async function recomputeDashboard(ctx: RequestContext, kept: Computed, wr
     (async () => computeParts(partComputers(ctx, kept.target, kept.today), plan, kept.parts, traced.length > 0 ? await repo.traceWrites(ctx.db, traced) : null))(),
     repo.countToday(ctx.db, kept.target.scope, kept.target.breakdown, kept.today),
   ]);
-  return assemble(ctx, kept.target, kept.today, parts, todayRows, kept.dashboard.verdictsAt);
+  return assemble(ctx, kept.target, kept.today, parts, todayRows, verdictsAt);
 }
 
 /** The answer from its parts: figures, the ranked list, trends and the comparison of the children. */

@@ -519,4 +519,33 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(unmetExample(refreshed)).toContain('王医生');
     await days(a.wang, 'on_duty');
   });
+  it('refreshes in the background only what check-ins and the writes since can change, and computes whole every five intervals (DECISIONS 35)', async () => {
+    const checkIn = async () => {
+      await t.database.db.execute(sql`insert into attendance_days (assignment_id, date, status, source) values (${a.wang}, ${TODAY}, 'on_duty', 'check_in')
+        on conflict (assignment_id, date) do update set status = excluded.status`);
+      await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary) values ('create', 'check_in', 'test: a check-in')`);
+    };
+    const refreshAfter = async (ms: number) => {
+      t.clock.advance(ms);
+      await dashboard(office);
+      await settleRefreshes(t.database.db);
+      return dashboard(office);
+    };
+    const wangChecked = (result: string) => t.database.db.execute(sql`update spot_check_results set result = ${result} where assignment_id = ${a.wang}`);
+    await wangChecked('present');
+    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
+      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    const before = await dashboard(office);
+    // Behind the product's back (no audit line) 王医生's spot check turns to "absent": only a whole computation can see it.
+    await wangChecked('absent');
+    await checkIn();
+    const refreshed = await refreshAfter(VERDICTS_REFRESH_MS);
+    expect(Date.parse(refreshed.verdictsAt)).toBeGreaterThan(Date.parse(before.verdictsAt));
+    expect(refreshed.figures.noticesDue).toBe(before.figures.noticesDue);
+    // Five intervals after the last whole computation, the refresh computes whole.
+    await checkIn();
+    const whole = await refreshAfter(4 * VERDICTS_REFRESH_MS);
+    expect(whole.figures.noticesDue).toBe(before.figures.noticesDue + 1);
+    await wangChecked('present');
+  });
 });
