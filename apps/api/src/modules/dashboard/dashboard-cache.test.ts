@@ -16,6 +16,8 @@ describe('dashboard cache', () => {
   /** What the background `refresh` was asked. */
   const refreshed: string[][] = [];
   let partial = true;
+  /** While set, a background refresh waits for it (to interleave an own write with it). */
+  let gate: Promise<void> | null = null;
   beforeAll(async () => { t = await createTestApp('pglite'); });
   afterAll(async () => { await t?.close(); });
 
@@ -31,6 +33,7 @@ describe('dashboard cache', () => {
       return partial ? kept + 0.5 : null;
     },
     refresh: async (kept, writes) => {
+      if (gate) await gate;
       if (fail) throw new Error('refresh failed');
       refreshed.push([...new Set(writes.map((w) => w.kind))].sort());
       return partial ? kept + 0.25 : null;
@@ -115,5 +118,22 @@ describe('dashboard cache', () => {
     expect(await get('b', mine)).toBe(computed);
     expect(recomputed.at(-1)).toEqual(['pairing']);
     partial = true;
+  });
+  it("does not store a background refresh over the caller's own write made while it ran", async () => {
+    const [me] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from users order by username limit 1`));
+    const mine = options(me!.id);
+    const kept = await get('c', mine);
+    await write('check_in');
+    now += MINUTE;
+    let open = () => {};
+    gate = new Promise((resolve) => { open = resolve; });
+    expect(await get('c', mine)).toBe(kept); // the refresh starts and waits
+    await write('leave', me!.id);
+    const own = await get('c', mine); // the own write, recomputed in place
+    expect(own).toBe(kept + 0.5);
+    open();
+    gate = null;
+    await settleRefreshes(t.database.db);
+    expect(await get('c', mine)).toBe(own);
   });
 });

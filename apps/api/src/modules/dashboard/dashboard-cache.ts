@@ -107,13 +107,15 @@ async function computeAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, ke
 async function refreshAndStore<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string, o: CacheOptions<T>, hit: Entry<T>): Promise<void> {
   const v = await writeVersions(db, o.userId);
   const computedAt = o.now();
-  const value = await o.refresh(hit.value, await writesSince(db, hit.computed.verdicts));
+  const from = hit.computed;
+  const value = await o.refresh(hit.value, await writesSince(db, from.verdicts));
   if (value === null) {
     await computeAndStore(db, cache, key, o, v);
     return;
   }
-  // Kept only if nothing replaced the entry meanwhile (an own write's answer is as new).
-  if (cache.get(key) !== hit) return;
+  // Stored only if nothing changed the entry meanwhile: neither replaced nor brought up to date in place
+  // by an own write's recompute (whose answer has that write; this one may not).
+  if (cache.get(key) !== hit || hit.computed !== from) return;
   cache.set(key, { all: v.all, value, computedAt, computed: v, fullAt: hit.fullAt, refreshing: null } satisfies Entry<T> as Entry<unknown>);
 }
 
@@ -128,7 +130,8 @@ function refreshIfDue<T>(db: Db, cache: Map<string, Entry<unknown>>, key: string
   const age = o.now() - hit.computedAt;
   const whole = o.now() - hit.fullAt >= EXACT_MAX_AGE * o.refreshAfterMs;
   const behind = hit.computed.all !== hit.all;
-  if (hit.refreshing || age < o.refreshAfterMs || (!behind && !whole)) return;
+  // A whole computation is due at once; a refresh of what changed once the verdicts are a minute behind.
+  if (hit.refreshing || (!whole && (age < o.refreshAfterMs || !behind))) return;
   hit.refreshing = (whole ? computeAndStore(db, cache, key, o) : refreshAndStore(db, cache, key, o, hit)).then(() => undefined, (err: unknown) => {
     // Not served again: the next view computes in the open and shows its error (a 403 if the area
     // moved out of the caller's scope), instead of an old answer and a refresh failing each time.
