@@ -8,3 +8,8 @@ import { sql, type Column, type SQL } from 'drizzle-orm';
 export function inIds(column: Column, ids: readonly string[]): SQL {
   return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 }
+
+/** `$1::uuid[]`: ids as one array parameter, for `any(…)` / `all(…)` in hand-written SQL. */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${sql.param([...ids])}::uuid[]`;
+}

@@ -3,6 +3,7 @@ import { rowsOf, type DbOrTx } from '@duikou/db';
 import type { ComparisonLevel } from '@duikou/contracts';
 import type { Scope } from '../../core/actor.js';
 import { visiblePairingIds } from '../../core/scope.sql.js';
+import { uuidArray } from '../../core/sql-ids.js';
 
 /**
  * Aggregate queries of the dashboard. Each reads the assignments of the area shown once (`sa`), keyed by
@@ -153,10 +154,13 @@ export interface LastKnown { lastKnownExcept?: readonly string[] }
  * day, so its statistics lag: both sides are materialised so that no plan chosen on them runs the
  * area's filter once per assignment. A row being computed (no status yet) counts as not judged.
  */
-const judgedOn = (today: string, opts: LastKnown = {}) => (opts.lastKnownExcept
-  ? sql`select assignment_id, status from assignment_progress
-      where status is not null and (as_of = ${today} or assignment_id <> all(${`{${opts.lastKnownExcept.join(',')}}`}::uuid[]))`
-  : sql`select assignment_id, status from assignment_progress where as_of = ${today} and status is not null`);
+const judgedOn = (today: string, opts: LastKnown = {}) =>
+  sql`select ap.assignment_id, ap.status from assignment_progress ap where ap.status is not null and ${countable(today, opts)}`;
+
+/** A cached verdict that counts: today's, or (with `lastKnownExcept`) the last known one of an assignment not named. */
+const countable = (today: string, opts: LastKnown) => (opts.lastKnownExcept
+  ? sql`(ap.as_of = ${today} or ap.assignment_id <> all(${uuidArray(opts.lastKnownExcept)}))`
+  : sql`ap.as_of = ${today}`);
 
 /** Today's names of an assignment's person, units and programme (a cached judgement keeps those it was judged with). */
 export interface CurrentNames { personName: string; supportOrgName: string; recipientOrgName: string; programmeName: string }
@@ -169,8 +173,7 @@ export async function readJudged<T>(db: DbOrTx, ids: readonly string[], today: s
     from assignment_progress ap join assignments a on a.id = ap.assignment_id join persons pe on pe.id = a.person_id
       join organisations so on so.id = a.support_org_id join pairings p on p.id = a.pairing_id
       join organisations ro on ro.id = p.recipient_org_id join programmes pr on pr.id = p.programme_id
-    where ap.assignment_id = any(${`{${ids.join(',')}}`}::uuid[]) and ap.status is not null
-      and (ap.as_of = ${today} or ${opts.lastKnownExcept ? sql`ap.assignment_id <> all(${`{${opts.lastKnownExcept.join(',')}}`}::uuid[])` : sql`false`})`));
+    where ap.assignment_id = any(${uuidArray(ids)}) and ap.status is not null and ${countable(today, opts)}`));
   return rows.map((r) => ({
     status: r.status, progress: r.progress,
     names: { personName: r.person_name, supportOrgName: r.support_name, recipientOrgName: r.recipient_name, programmeName: r.programme_name },
@@ -196,26 +199,26 @@ export interface Touched {
 export async function traceWrites(db: DbOrTx, writes: readonly { kind: string; id: string | null }[]): Promise<Touched> {
   const idsOf = (kind: string) => [...new Set(writes.filter((w) => w.kind === kind && w.id).map((w) => w.id!.toLowerCase()))];
   const [assignmentIds, pairingIds, checkIds, leaveIds] = [idsOf('assignment'), idsOf('pairing'), idsOf('spot_check'), idsOf('leave')];
-  const [aParam, pParam, cParam, lParam] = [assignmentIds, pairingIds, checkIds, leaveIds].map((ids) => `{${ids.join(',')}}`);
+  const [aParam, pParam, cParam, lParam] = [assignmentIds, pairingIds, checkIds, leaveIds].map(uuidArray);
   const [assignments, units, checks, leaves] = await Promise.all([
     db.execute(sql`
       select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'assignment' as via from assignments a join pairings p on p.id = a.pairing_id
-      where a.id = any(${aParam}::uuid[])
+      where a.id = any(${aParam})
       union all
       select a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'pairing' as via from assignments a join pairings p on p.id = a.pairing_id
-      where a.pairing_id = any(${pParam}::uuid[])
+      where a.pairing_id = any(${pParam})
       union all
       select a.id, r.person_id, a.support_org_id, p.recipient_org_id, 'spot_check' as via
       from spot_check_results r join assignments a on a.id = r.assignment_id join pairings p on p.id = a.pairing_id
-      where r.spot_check_id = any(${cParam}::uuid[])`),
+      where r.spot_check_id = any(${cParam})`),
     db.execute(sql`
       select p.id as pairing_id, s.org_id as support_org_id, p.recipient_org_id from pairings p join pairing_support_units s on s.pairing_id = p.id
-      where p.id = any(${pParam}::uuid[])`),
-    db.execute(sql`select id, by_org_id from spot_checks where id = any(${cParam}::uuid[])`),
+      where p.id = any(${pParam})`),
+    db.execute(sql`select id, by_org_id from spot_checks where id = any(${cParam})`),
     db.execute(sql`
       select l.id as leave_id, a.id, a.person_id, a.support_org_id, p.recipient_org_id, 'leave' as via
       from leave_requests l join assignments a on a.id = l.assignment_id join pairings p on p.id = a.pairing_id
-      where l.id = any(${lParam}::uuid[])`),
+      where l.id = any(${lParam})`),
   ]);
   const leaveRows = rowsOf<Touched['assignments'][number] & { leave_id: string }>(leaves);
   const found = [...rowsOf<Touched['assignments'][number]>(assignments), ...leaveRows.map(({ leave_id: _, ...a }) => a)];

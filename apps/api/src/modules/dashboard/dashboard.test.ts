@@ -46,9 +46,12 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Dashboard;
   };
-  /** An audited write by the office user itself (as an approval made from the dashboard records). */
-  const ownWrite = () => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-    select 'update', 'attendance', 'test: the office edits a day', id from users where username = 'cx-office'`);
+  /**
+   * An audited write by the office user itself (as an approval made from the dashboard records), of a
+   * kind and naming an entity or none. A programme's write makes the next view compute everything.
+   */
+  const ownWrite = (entityType = 'attendance', entityId: string | null = null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
+    select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
   const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number | string }>(await t.database.db.execute(q))[0]!.n);
 
   beforeAll(async () => {
@@ -304,9 +307,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
   });
 
   it("after the caller's own write, recomputes the parts its kind can change and keeps the others (DECISIONS 26)", async () => {
-    const ownWriteOf = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-      select 'update', ${entityType}, 'test: the office writes', id from users where username = 'cx-office'`);
-    await ownWriteOf('assignment');
+    await ownWrite('assignment');
     const before = await dashboard(office);
     const absences = (d: Dashboard) => d.trend.find((p) => p.month === '2026-11')!.spotCheckAbsences;
     expect(before.figures.noticesDue).toBe(1);
@@ -316,16 +317,16 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
 
     // A leave decision recomputes the trend (leave days) but not the spot-check consequences …
     t.clock.advance(1000);
-    await ownWriteOf('leave');
+    await ownWrite('leave');
     const afterLeave = await dashboard(office);
     expect(absences(afterLeave)).toBe(0);
     expect(afterLeave.figures.noticesDue).toBe(1);
     // … and keeps when the kept parts were computed: they may have missed check-ins.
     expect(afterLeave.verdictsAt).toBe(before.verdictsAt);
     // A spot-check write recomputes its consequences; a programme's, everything.
-    await ownWriteOf('spot_check');
+    await ownWrite('spot_check');
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
-    await ownWriteOf('programme');
+    await ownWrite('programme');
     const fresh = await dashboard(office);
     expect(fresh.figures.noticesDue).toBe(0);
     expect(Date.parse(fresh.verdictsAt)).toBe(Date.parse(before.verdictsAt) + 1000);
@@ -342,42 +343,37 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
   });
 
   it("after the caller's own write naming an assignment or a spot check, recomputes the items it touched and no others (DECISIONS 31)", async () => {
-    const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
-      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
-    const ownWriteOf = (entityType: string) => ownWriteNaming(entityType, null);
     const [check] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select spot_check_id as id from spot_check_results where assignment_id = ${a.wang}`));
     const zhaoPerson = (await t.request('GET', `/api/assignments/${a.zhao}`, { cookie: office })).json().personId as string;
     const setResult = (assignmentId: string, result: string) => t.database.db.execute(sql`update spot_check_results set result = ${result} where assignment_id = ${assignmentId}`);
     await t.database.db.insert(spotCheckResults).values({ spotCheckId: check!.id, assignmentId: a.zhao, personId: zhaoPerson, result: 'present' });
-    await ownWriteOf('programme');
+    await ownWrite('programme');
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
 
     // Behind the product's back both are now away; the office's write names 王医生's assignment only.
     await setResult(a.wang, 'absent');
     await setResult(a.zhao, 'absent');
-    await ownWriteNaming('assignment', a.wang);
+    await ownWrite('assignment', a.wang);
     const named = await dashboard(office);
     expect(named.figures.noticesDue).toBe(1);
     expect(named.attention.find((i) => i.key === 'notice-due')!.explanation).toContain('王医生');
     // A write naming the spot check reaches every person it covers …
-    await ownWriteNaming('spot_check', check!.id);
+    await ownWrite('spot_check', check!.id);
     const traced = await dashboard(office);
     expect(traced.figures.noticesDue).toBe(2);
     // … and the answer is the one computed whole (a programme's write recomputes everything).
-    await ownWriteOf('programme');
+    await ownWrite('programme');
     const whole = await dashboard(office);
     expect({ ...traced, verdictsAt: '' }).toEqual({ ...whole, verdictsAt: '' });
     // A write naming what cannot be traced (no entity, or one since deleted) recomputes its parts whole.
     await setResult(a.wang, 'present');
-    await ownWriteNaming('assignment', '00000000-0000-4000-8000-000000000000');
+    await ownWrite('assignment', '00000000-0000-4000-8000-000000000000');
     expect((await dashboard(office)).figures.noticesDue).toBe(1);
     await t.database.db.execute(sql`delete from spot_check_results where assignment_id = ${a.zhao}`);
   });
 
   it('closes overdue roll calls before recomputing the consequences of a write, and counts whoever they mark absent', async () => {
-    const ownWriteNaming = (entityType: string, entityId: string | null) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
-      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
-    await ownWriteNaming('programme', null);
+    await ownWrite('programme', null);
     expect((await dashboard(office)).figures.noticesDue).toBe(0);
     // A roll call 赵医生 has not answered, its deadline passed an hour ago; nobody has read the checks since.
     const me = (await t.request('GET', '/api/auth/me', { cookie: office })).json();
@@ -387,22 +383,20 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     const zhaoPerson = (await t.request('GET', `/api/assignments/${a.zhao}`, { cookie: office })).json().personId as string;
     await t.database.db.insert(spotCheckResults).values({ spotCheckId: rollCall!.id, assignmentId: a.zhao, personId: zhaoPerson, result: 'pending' });
     // The office's next write names 王医生's assignment only: the closed roll call's absence is counted all the same.
-    await ownWriteNaming('assignment', a.wang);
+    await ownWrite('assignment', a.wang);
     const after = await dashboard(office);
     expect(after.figures.noticesDue).toBe(1);
     expect(after.attention.find((i) => i.key === 'notice-due')!.explanation).toContain('赵医生');
     await t.database.db.execute(sql`delete from spot_checks where id = ${rollCall!.id}`);
   });
   it("after the caller's own write to a pairing, recomputes its units' staffing rows as they were and are, and its persons (DECISIONS 33)", async () => {
-    const ownWriteOf = (entityType: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-      select 'update', ${entityType}, 'test: the office writes', id from users where username = 'cx-office'`);
     const pairingOf = async () => (await t.request('GET', `/api/pairings/${li.pairingId}`, { cookie: office })).json() as { recipient: { id: string }; supportUnits: { id: string }[] };
     const patch = async (body: object) => {
       const res = await t.request('PATCH', `/api/pairings/${li.pairingId}`, { cookie: office, body });
       expect(res.statusCode, res.body).toBe(200);
     };
     const wholeNow = async () => {
-      await ownWriteOf('programme');
+      await ownWrite('programme');
       return dashboard(office);
     };
     const same = (x: Dashboard, y: Dashboard) => expect({ ...x, verdictsAt: '' }).toEqual({ ...y, verdictsAt: '' });
@@ -425,7 +419,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     // It moves the pairing to a recipient in another county: the rows kept under the old one go, and in the
     // county's view (drilled down) its persons leave the area shown.
     const county = `?regionCode=${WUDING}`;
-    await ownWriteOf('programme');
+    await ownWrite('programme');
     const [countyBase, prefectureBase] = [await dashboard(office, county), await dashboard(office)];
     const elsewhere = orgs.filter((o) => o.kind !== 'health_office' && o.kind !== 'platform' && o.adminLevel !== 'provincial' && o.regionCode !== WUDING);
     t.clock.advance(1000);
@@ -438,7 +432,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     const [countyMoved, prefectureMoved] = [await dashboard(office, county), await dashboard(office)];
     expect([countyMoved.verdictsAt, prefectureMoved.verdictsAt]).toEqual([countyBase.verdictsAt, prefectureBase.verdictsAt]);
     expect(countyMoved.today.dispatched).toBeLessThan(countyBase.today.dispatched);
-    await ownWriteOf('programme');
+    await ownWrite('programme');
     same(countyMoved, await dashboard(office, county));
     same(prefectureMoved, await dashboard(office));
 
@@ -460,8 +454,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     // 赵医生 away again (behind the product's back; the days' triggers forget her judgement), and a fresh answer.
     const zhaoDays = (status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${a.zhao}`);
     await zhaoDays('absent');
-    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    await ownWrite('programme');
     const example = async () => (await dashboard(office)).attention.find((i) => i.key === 'on-site-unmet')?.explanation ?? '';
     expect(await example()).toContain('赵医生（武定县人民医院）');
     const pairing = (await t.request('GET', `/api/pairings/${li.pairingId}`, { cookie: office })).json() as { recipient: { id: string } };
@@ -480,14 +473,11 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
   it("after the morning's first taps made verdicts stale, the office's own writes judge only what they name; the others wait for the refresh (DECISIONS 34)", async () => {
     const asOf = async (id: string) => rowsOf<{ as_of: string }>(await t.database.db.execute(sql`select as_of::text as as_of from assignment_progress where assignment_id = ${id}`))[0]?.as_of;
     const days = (id: string, status: string) => t.database.db.execute(sql`update attendance_days set status = ${status} where assignment_id = ${id}`);
-    const ownWriteNaming = (entityType: string, entityId: string) => t.database.db.execute(sql`insert into audit_events (action, entity_type, entity_id, summary, actor_user_id)
-      select 'update', ${entityType}, ${entityId}, 'test: the office writes', id from users where username = 'cx-office'`);
     const unmetExample = (d: Dashboard) => d.attention.find((i) => i.key === 'on-site-unmet')?.explanation ?? '';
     // 赵医生 away every day, 王医生 on post: judged so, 赵医生 cannot make his days.
     await days(a.zhao, 'absent');
     await days(a.wang, 'on_duty');
-    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    await ownWrite('programme');
     const before = await dashboard(office);
     expect(unmetExample(before)).toContain('赵医生');
     expect([await asOf(a.zhao), await asOf(a.wang), await asOf(li.assignmentId)]).toEqual([TODAY, TODAY, TODAY]);
@@ -501,8 +491,8 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     // The office edits 王医生's assignment and decides 李医生's leave: those two are judged today; 赵医生 still
     // counts with his last verdict (unmet), so 王医生 now unmet makes one more.
     t.clock.advance(1000);
-    await ownWriteNaming('assignment', a.wang);
-    await ownWriteNaming('leave', leaveId);
+    await ownWrite('assignment', a.wang);
+    await ownWrite('leave', leaveId);
     const decided = await dashboard(office);
     expect([await asOf(a.zhao), await asOf(a.wang), await asOf(li.assignmentId)]).toEqual(['1970-01-01', TODAY, TODAY]);
     expect(decided.figures.onSiteUnmet).toBe(before.figures.onSiteUnmet + 1);
@@ -533,8 +523,7 @@ describe.each(testDatabases())('dashboard on %s', (kind) => {
     };
     const wangChecked = (result: string) => t.database.db.execute(sql`update spot_check_results set result = ${result} where assignment_id = ${a.wang}`);
     await wangChecked('present');
-    await t.database.db.execute(sql`insert into audit_events (action, entity_type, summary, actor_user_id)
-      select 'update', 'programme', 'test: the office writes', id from users where username = 'cx-office'`);
+    await ownWrite('programme');
     const before = await dashboard(office);
     // Behind the product's back (no audit line) 王医生's spot check turns to "absent": only a whole computation can see it.
     await wangChecked('absent');
